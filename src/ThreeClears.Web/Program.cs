@@ -1,6 +1,8 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using ThreeClears.Web.Infrastructure;
 
-app.MapGet("/", () => "Hello World!");
+var app = Hosting.Build(args);
+await Startup.InitialiseAsync(app.Services);
+await app.RunAsync();
 
-app.Run();
+/// <summary>Exposed for tests that start the real host.</summary>
+public partial class Program;

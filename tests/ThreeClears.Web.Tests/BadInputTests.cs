@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ThreeClears.Web.Tests.Support;
+
+namespace ThreeClears.Web.Tests;
+
+/// <summary>
+/// Bad input on every route: malformed JSON, wrong types, missing fields, oversized bodies and
+/// unknown ids all get a 4xx problem detail that names the problem, never a 500.
+/// </summary>
+public abstract class BadInputTests(AppFixture app)
+{
+    /// <summary>Every API route: (method, url to call, url with an unknown id or null, takes a JSON body).</summary>
+    private static readonly (string Method, string Template, string Url, string? Unknown, bool Body)[] Routes =
+    [
+        ("POST", "/api/auth/login", "/api/auth/login", null, true),
+        ("GET", "/api/me", "/api/me", null, false),
+        ("GET", "/api/users", "/api/users", null, false),
+        ("GET", "/api/users/{userName}", "/api/users/leader", "/api/users/nobody-here", false),
+        ("POST", "/api/users", "/api/users", null, true),
+        ("PUT", "/api/users/{userName}", "/api/users/officer.xd", "/api/users/nobody-here", true),
+        ("POST", "/api/users/{userName}/roles", "/api/users/officer.xd/roles", "/api/users/nobody-here/roles", true),
+        ("DELETE", "/api/users/{userName}/roles/{role}/{orgUnitCode}", "/api/users/officer.xd/roles/officer/SO-XD", "/api/users/officer.xd/roles/leader/NOPE", false),
+        ("GET", "/api/org-units", "/api/org-units", null, false),
+        ("GET", "/api/org-units/{code}", "/api/org-units/CB", "/api/org-units/NOPE", false),
+        ("POST", "/api/org-units", "/api/org-units", null, true),
+        ("PUT", "/api/org-units/{code}", "/api/org-units/SO-YT", "/api/org-units/NOPE", true),
+        ("GET", "/api/audit", "/api/audit", null, false),
+        ("GET", "/api/audit/verify", "/api/audit/verify", null, false),
+        ("GET", "/api/audit/head", "/api/audit/head", null, false),
+        ("GET", "/api/admin/clock", "/api/admin/clock", null, false),
+        ("PUT", "/api/admin/clock", "/api/admin/clock", null, true),
+        ("DELETE", "/api/admin/clock", "/api/admin/clock", null, false),
+        ("GET", "/api/calendar", "/api/calendar?year=2026", null, false),
+        ("PUT", "/api/calendar/{year}", "/api/calendar/2031", null, true),
+        ("GET", "/healthz", "/healthz", null, false),
+        ("GET", "/openapi/v1.json", "/openapi/v1.json", null, false),
+    ];
+
+    [Fact]
+    public void The_table_covers_every_API_route()
+    {
+        var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api") || e.RoutePattern.RawText!.StartsWith("api"))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .ToHashSet();
+        var listed = Routes.Select(r => $"{r.Method} {r.Template}").ToHashSet();
+        Assert.Empty(mapped.Except(listed));
+    }
+
+    private static HttpRequestMessage Request(string method, string url, string? body, string? ifMatch = "\"1\"")
+    {
+        var req = new HttpRequestMessage(new HttpMethod(method), url);
+        if (body is not null) req.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        if (ifMatch is not null && method == "PUT") req.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return req;
+    }
+
+    [Fact]
+    public async Task Malformed_JSON_is_a_400_problem_on_every_body_route()
+    {
+        using var c = await app.As("admin");
+        foreach (var r in Routes.Where(r => r.Body))
+        {
+            foreach (var body in new[] { "{\"name\": ", "not json at all", "[1,2,", "" })
+            {
+                var res = await c.SendAsync(Request(r.Method, r.Url, body));
+                var problem = await res.Expect(HttpStatusCode.BadRequest);
+                Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()), $"{r.Method} {r.Url}: {problem}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Wrong_types_name_the_field()
+    {
+        using var c = await app.As("admin");
+        var cases = new (string Method, string Url, string Body, string Field)[]
+        {
+            ("POST", "/api/org-units", "{\"code\":\"T1\",\"name\":5,\"nameEn\":\"x\",\"kind\":\"site\",\"parentCode\":\"CB\"}", "name"),
+            ("POST", "/api/org-units", "{\"code\":\"T1\",\"name\":\"x\",\"nameEn\":\"x\",\"kind\":\"site\",\"parentCode\":\"CB\",\"predecessors\":[{\"code\":\"OLD-X-LUUNGOC\",\"effectiveDate\":\"July\"}]}", "predecessors[0].effectiveDate"),
+            ("POST", "/api/users", "{\"userName\":[1]}", "userName"),
+            ("PUT", "/api/admin/clock", "{\"now\":\"yesterday\"}", "now"),
+            ("PUT", "/api/calendar/2031", "{\"holidays\":[{\"date\":\"2031-13-01\",\"name\":\"x\"}]}", "holidays[0].date"),
+            ("POST", "/api/auth/login", "{\"userName\":true,\"password\":1}", "userName"),
+        };
+        foreach (var (method, url, body, field) in cases)
+        {
+            var problem = await (await c.SendAsync(Request(method, url, body))).Expect(HttpStatusCode.BadRequest);
+            Assert.Contains(field, problem.GetProperty("errors").Keys());
+        }
+    }
+
+    [Fact]
+    public async Task Missing_fields_are_all_named_at_once()
+    {
+        using var c = await app.As("admin");
+        var unit = await (await c.SendAsync(Request("POST", "/api/org-units", "{}"))).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(new[] { "code", "kind", "name", "nameEn", "parentCode" }, unit.GetProperty("errors").Keys().Order());
+        var user = await (await c.SendAsync(Request("POST", "/api/users", "{}"))).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(new[] { "fullName", "orgUnitCode", "password", "position", "userName" }, user.GetProperty("errors").Keys().Order());
+        var role = await (await c.SendAsync(Request("POST", "/api/users/officer.xd/roles", "{}"))).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(new[] { "orgUnitCode", "role" }, role.GetProperty("errors").Keys().Order());
+        var login = await (await c.SendAsync(Request("POST", "/api/auth/login", "{}"))).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(new[] { "password", "userName" }, login.GetProperty("errors").Keys().Order());
+        var clock = await (await c.SendAsync(Request("PUT", "/api/admin/clock", "{}"))).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(new[] { "now" }, clock.GetProperty("errors").Keys());
+    }
+
+    [Fact]
+    public async Task Out_of_range_values_are_refused()
+    {
+        using var c = await app.As("admin");
+        var longName = new string('a', 501);
+        var p = await (await c.SendAsync(Request("POST", "/api/org-units",
+            $"{{\"code\":\"has space\",\"name\":\"{longName}\",\"nameEn\":\"x\",\"kind\":\"planet\",\"parentCode\":\"CB\",\"predecessors\":[{{\"code\":\"OLD-X-COMUOI\",\"effectiveDate\":\"2025-07-01\",\"share\":1.5}}]}}")))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(new[] { "code", "kind", "name", "predecessors[0].share" }, p.GetProperty("errors").Keys().Order());
+        await (await c.GetAsync("/api/users?pageSize=501")).Expect(HttpStatusCode.BadRequest);
+        await (await c.GetAsync("/api/org-units?page=0")).Expect(HttpStatusCode.BadRequest);
+        var weak = await (await c.SendAsync(Request("POST", "/api/users", "{\"userName\":\"weak.pw\",\"fullName\":\"A\",\"password\":\"short\",\"orgUnitCode\":\"CB\",\"position\":\"B\"}")))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["password"], weak.GetProperty("errors").Keys());
+        await (await c.SendAsync(Request("POST", "/api/users/officer.xd/roles", "{\"role\":\"emperor\",\"orgUnitCode\":\"CB\"}"))).Expect(HttpStatusCode.BadRequest);
+        await (await c.GetAsync("/api/calendar?year=99999")).Expect(HttpStatusCode.BadRequest);
+        await (await c.SendAsync(Request("PUT", "/api/org-units/SO-YT", "{\"name\":\"x\",\"nameEn\":\"x\",\"kind\":\"department\",\"parentCode\":\"CB\"}", "abc")))
+            .Expect(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Oversized_bodies_are_a_413_problem_on_every_body_route()
+    {
+        using var c = await app.As("admin");
+        var big = "{\"name\":\"" + new string('x', 1_100_000) + "\"}";
+        foreach (var r in Routes.Where(r => r.Body))
+            await (await c.SendAsync(Request(r.Method, r.Url, big))).Expect(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Unknown_ids_are_a_404_problem()
+    {
+        using var c = await app.As("admin");
+        foreach (var r in Routes.Where(r => r.Unknown is not null))
+        {
+            var body = r.Method switch
+            {
+                "PUT" when r.Template.StartsWith("/api/users") => "{\"fullName\":\"A\",\"orgUnitCode\":\"CB\",\"position\":\"B\"}",
+                "PUT" => "{\"name\":\"x\",\"nameEn\":\"x\",\"kind\":\"site\",\"parentCode\":\"CB\"}",
+                "POST" => "{\"role\":\"officer\",\"orgUnitCode\":\"CB\"}",
+                _ => null,
+            };
+            await (await c.SendAsync(Request(r.Method, r.Unknown!, body))).Expect(HttpStatusCode.NotFound);
+        }
+        await (await c.GetAsync("/api/users?orgUnit=NOPE")).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Duplicates_are_a_409_problem()
+    {
+        using var c = await app.As("admin");
+        await (await c.SendAsync(Request("POST", "/api/org-units", "{\"code\":\"SO-YT\",\"name\":\"x\",\"nameEn\":\"x\",\"kind\":\"department\",\"parentCode\":\"CB\"}")))
+            .Expect(HttpStatusCode.Conflict);
+        await (await c.SendAsync(Request("POST", "/api/users", "{\"userName\":\"leader\",\"fullName\":\"A\",\"password\":\"password-1\",\"orgUnitCode\":\"CB\",\"position\":\"B\"}")))
+            .Expect(HttpStatusCode.Conflict);
+        await (await c.SendAsync(Request("POST", "/api/users/officer.xd/roles", "{\"role\":\"officer\",\"orgUnitCode\":\"SO-XD\"}"))).Expect(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_connection_stays_usable_after_a_bad_body()
+    {
+        using var c = await app.As("admin");
+        for (var i = 0; i < 5; i++)
+        {
+            await (await c.SendAsync(Request("POST", "/api/org-units", "{\"name\": [1, 2, {"))).Expect(HttpStatusCode.BadRequest);
+            await (await c.GetAsync("/api/me")).Expect(HttpStatusCode.OK);
+        }
+    }
+}
+
+public sealed class BadInputTestsOnSqlite(SqliteApp app) : BadInputTests(app), IClassFixture<SqliteApp>;
+
+public sealed class BadInputTestsOnPostgres(PostgresApp app) : BadInputTests(app), IClassFixture<PostgresApp>;

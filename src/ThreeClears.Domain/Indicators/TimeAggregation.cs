@@ -138,6 +138,30 @@ public static class TimeAggregation
         return null;
     }
 
+    /// <summary>
+    /// How many of the period's months a flow's value covers: 12 for a stored year, 3 for each stored
+    /// quarter, else 1 for each stored month. Equal to the period's length when its flow is complete.
+    /// </summary>
+    public static int MonthsCovered(IReadOnlyDictionary<Period, decimal> values, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.ContainsKey(period)) return period.LastMonth - period.FirstMonth + 1;
+        var covered = 0;
+        switch (period.Kind)
+        {
+            case Periodicity.Year:
+                for (var q = 1; q <= 4; q++)
+                    covered += MonthsCovered(values, Period.OfQuarter(period.Year, q));
+                return covered;
+            case Periodicity.Quarter:
+                for (var m = period.FirstMonth; m <= period.LastMonth; m++)
+                    if (values.ContainsKey(Period.OfMonth(period.Year, m))) covered++;
+                return covered;
+            default:
+                return 0;
+        }
+    }
+
     private static decimal? QuarterFlow(IReadOnlyDictionary<Period, decimal> values, int year, int quarter) =>
         values.TryGetValue(Period.OfQuarter(year, quarter), out var v) ? v : SumMonths(values, year, quarter * 3 - 2, quarter * 3);
 

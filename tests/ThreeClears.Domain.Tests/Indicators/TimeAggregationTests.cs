@@ -130,6 +130,19 @@ public class TimeAggregationTests
     public void Ytd_month_is_1_to_12(int month) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => TimeAggregation.YearToDate(Series.Empty, 2025, month));
 
+    [Fact]
+    public void Months_covered_counts_stored_years_quarters_and_months()
+    {
+        var s = Series.Months(2025, 1, 5, 90);       // January–May
+        s.Add(P("2025Q3"), 300);                     // an official Q3
+        Assert.Equal(8, TimeAggregation.MonthsCovered(s, P("2025")));   // 3 (Q1) + 2 (April, May) + 3 (Q3) + 0
+        Assert.Equal(3, TimeAggregation.MonthsCovered(s, P("2025Q1")));
+        Assert.Equal(1, TimeAggregation.MonthsCovered(s, P("2025-05")));
+        Assert.Equal(0, TimeAggregation.MonthsCovered(s, P("2025-06")));
+        s.Add(P("2025"), 1200);
+        Assert.Equal(12, TimeAggregation.MonthsCovered(s, P("2025")));
+    }
+
     // ---- Latest -----------------------------------------------------------------------------
 
     [Fact]

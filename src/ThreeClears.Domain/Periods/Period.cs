@@ -38,6 +38,9 @@ public readonly record struct Period(Periodicity Kind, int Year, int Index) : IC
 
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 
+    /// <summary>True when <paramref name="other"/> lies wholly inside this period (a period contains itself).</summary>
+    public bool Contains(Period other) => other.Start >= Start && other.End <= End;
+
     /// <summary>The same period one year earlier.</summary>
     public Period YearBefore => this with { Year = Year - 1 };
 

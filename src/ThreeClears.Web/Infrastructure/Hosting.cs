@@ -153,7 +153,7 @@ public static class Hosting
 
         services.AddScoped<OrganisationService>();
         services.AddScoped<AccessService>();
-        //CAL services.AddScoped<CalendarService>();
+        services.AddScoped<CalendarService>();
         services.AddScoped<ThreeClears.Web.Features.Demo.DemoData>();
     }
 
@@ -205,7 +205,7 @@ public static class Hosting
         app.MapAccess();
         app.MapOrganisation();
         app.MapAudit();
-        //CAL app.MapCalendar();
+        app.MapCalendar();
         app.MapAdmin();
         app.MapHome();
         app.MapRazorPages();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ThreeClears.Web.Features.Calendar;
 
 /// <summary>The administrator's replacement of one year's holidays and swapped working days.</summary>
-public sealed class CalendarYear
+public sealed class CalendarOverride
 {
     public int Year { get; set; }
     public List<CalendarHoliday> Holidays { get; set; } = [];
@@ -19,9 +19,9 @@ public sealed class CalendarHoliday
     public string Name { get; set; } = "";
 }
 
-internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<CalendarYear>
+internal sealed class CalendarOverrideConfiguration : IEntityTypeConfiguration<CalendarOverride>
 {
-    public void Configure(EntityTypeBuilder<CalendarYear> b)
+    public void Configure(EntityTypeBuilder<CalendarOverride> b)
     {
         b.ToTable("calendar_years");
         b.HasKey(x => x.Year);

@@ -1,0 +1,87 @@
+using Microsoft.Playwright;
+using ThreeClears.Web.Tests.Support;
+
+namespace ThreeClears.E2E;
+
+/// <summary>An administrator logs in on a phone and walks the foundation's pages.</summary>
+public sealed class FoundationPagesTests(SqliteApp app, Browser browser) : IClassFixture<SqliteApp>, IClassFixture<Browser>
+{
+    private const int PageBudget = 100_000;
+
+    [Fact]
+    public async Task Admin_logs_in_and_walks_home_tree_unit_users_and_calendar_on_a_phone()
+    {
+        var page = await browser.PhoneAsync(app.BaseAddress);
+        await page.GotoAsync("/");
+        Assert.EndsWith("/login?ReturnUrl=%2F", page.Url);
+        Assert.Equal("vi", await page.GetAttributeAsync("html", "lang"));
+        await page.GetByLabel("Tên đăng nhập").FillAsync("admin");
+        await page.GetByLabel("Mật khẩu").FillAsync("wrong password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        Assert.Contains("Wrong user name or password", await page.Locator("[role=alert]").InnerTextAsync());
+        await page.GetByLabel("Mật khẩu").FillAsync(AppFixture.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.EndsWith('/'));
+        await Checks(page, "Xin chào");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tổ chức", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/org");
+        await Checks(page, "Tổ chức");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Xã Trà Lĩnh" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/org/X-TRALINH");
+        await Checks(page, "Xã Trà Lĩnh");
+        Assert.Contains("Thị trấn Hùng Quốc (cũ)", await page.Locator("main").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cán bộ", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/users");
+        await Checks(page, "Cán bộ");
+        Assert.Contains("Hà Văn Quân", await page.Locator("main").InnerTextAsync());
+
+        await page.GotoAsync("/calendar?y=2026");
+        await Checks(page, "Lịch làm việc 2026");
+        Assert.Contains("Giỗ Tổ Hùng Vương", await page.Locator("main").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await page.WaitForURLAsync("**/calendar?y=2026");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        await Checks(page, "Working calendar 2026");
+    }
+
+    [Fact]
+    public async Task Admin_creates_a_unit_from_the_phone()
+    {
+        var page = await browser.PhoneAsync(app.BaseAddress);
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Tên đăng nhập").FillAsync("admin");
+        await page.GetByLabel("Mật khẩu").FillAsync(AppFixture.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.EndsWith('/'));
+        await page.GotoAsync("/org/new");
+        await page.GetByLabel("Mã").FillAsync("E2E-THON");
+        await page.GetByLabel("Tên tiếng Việt").FillAsync("Thôn Bản Thử");
+        // A missing English name is named on the form, and what was typed stays.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        Assert.Equal("Thôn Bản Thử", await page.GetByLabel("Tên tiếng Việt").InputValueAsync());
+        Assert.Contains("is required", await page.Locator("#nameEn-err").InnerTextAsync());
+        await page.GetByLabel("Tên tiếng Anh").FillAsync("Ban Thu Village");
+        await page.GetByLabel("Loại").SelectOptionAsync("site");
+        await page.GetByLabel("Đơn vị cấp trên").SelectOptionAsync("X-TRALINH");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await page.WaitForURLAsync("**/org/E2E-THON");
+        await Checks(page, "Thôn Bản Thử");
+    }
+
+    /// <summary>The heading, no horizontal scrolling at 360 px, labelled fields, and the transfer budget.</summary>
+    private static async Task Checks(IPage page, string heading)
+    {
+        Assert.Contains(heading, await page.Locator("h1").InnerTextAsync());
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, $"{page.Url} scrolls sideways on a phone");
+        var unlabelled = await page.EvaluateAsync<string[]>(
+            """[...document.querySelectorAll('input:not([type=hidden]),select,textarea')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.name)""");
+        Assert.Empty(unlabelled);
+        var bytes = await page.EvaluateAsync<double>(
+            "performance.getEntries().reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0)");
+        Assert.True(bytes < PageBudget, $"{page.Url} transferred {bytes} bytes");
+    }
+}

@@ -8,10 +8,10 @@ namespace ThreeClears.Domain.Calendar;
 /// <remarks>
 /// Written here by hand because .NET has nothing to build the Vietnamese calendar from: see
 /// <see cref="VietnameseLunarCalendar"/>. The formulas are the classical truncated series
-/// (Jean Meeus, <i>Astronomical Algorithms</i>, 2nd ed., chapters 7, 25 and 49): the new moon to
-/// within a few seconds and the Sun to about 0.01° (≈ 15 minutes of time) over several
-/// centuries around 2000, which is what the calendar needs — it only asks on which civil day
-/// an event falls. Times are Julian days: <c>JD</c> counts days from noon UT, so civil midnight
+/// (Jean Meeus, <i>Astronomical Algorithms</i>, 2nd ed., chapters 7, 25 and 49): over 1900–2200 the
+/// new moon comes within half a minute of a high-precision ephemeris and the Sun within 0.01°
+/// (≈ 15 minutes of time for a solar term), which is what the calendar needs — it only asks on
+/// which civil day an event falls. Times are Julian days: <c>JD</c> counts days from noon UT, so civil midnight
 /// of a date is at <c>.5</c>.
 /// </remarks>
 public static class CalendarAstronomy

@@ -26,10 +26,17 @@ namespace ThreeClears.Domain.Calendar;
 /// <item>The lunar year starts with month 1 (Tết) — the second (or, after a leap 11 or 12, the
 /// third) month after month 11 — and is named after the solar year in which Tết falls.</item>
 /// </list>
-/// Astronomy: <see cref="CalendarAstronomy"/>. Checked against the published Vietnamese dates of Tết
-/// and, at UTC+8, against .NET's Chinese calendar (see the tests); meant for 1900–2199 and
-/// computed for years <see cref="MinYear"/>–<see cref="MaxYear"/>. (Before 1968 the calendars printed
-/// in Vietnam followed UTC+8; this class always reckons the given offset, UTC+7 by default.)
+/// Astronomy: <see cref="CalendarAstronomy"/>. Meant for 1900–2199 and computed for lunar years
+/// <see cref="MinYear"/>–<see cref="MaxYear"/>. Checked against the published Vietnamese dates of Tết
+/// and, at UTC+8, against .NET's table of the Chinese calendar (the tests). While writing it, every
+/// day of 1900–2199 was also compared with a calendar built by these rules from a high-precision
+/// ephemeris (VSOP87 Sun, full lunar theory): the same everywhere except two months whose deciding
+/// event falls within seconds of midnight (1938, 1967). Ho Ngoc Duc's published program uses a
+/// shorter new-moon series and ΔT; it starts a month a day later in a few such near-midnight cases
+/// (1944, 1967, 2072, 2077, 2130, 2150, 2159, and Tết 2175 and 2199), where the ephemeris sides with
+/// this class but for 1967. Dates after about 2150 hang on the extrapolated ΔT.
+/// (Before 1968 the calendars printed in Vietnam followed UTC+8; this class always reckons the given
+/// offset, UTC+7 by default.)
 /// </para>
 /// <para>Thread-safe: the months of each lunar year are computed once and cached.</para>
 /// </remarks>

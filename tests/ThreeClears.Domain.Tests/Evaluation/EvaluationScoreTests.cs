@@ -38,7 +38,7 @@ public class EvaluationScoreTests
         // Delivery: on time, late, open → (1 + 0.5 + 0) / 3 = 0.5
         // Responsiveness: one of two answered on time → 0.5; no targets, too few ratings
         // (0.5 × 0.5 + 0.1 × 0.5) / 0.6 = 0.3 / 0.6 = 0.5 → 50.0 → completed (exactly at the bound)
-        var q = Periods.Period.OfQuarter(2026, 2);
+        var q = ThreeClears.Domain.Periods.Period.OfQuarter(2026, 2);
         var delivery = EvaluationScore.Delivery(
             [new(new(2026, 4, 10), new(2026, 4, 9)), new(new(2026, 5, 10), new(2026, 5, 12)), new(new(2026, 6, 10), null)], q);
         var responsiveness = EvaluationScore.Responsiveness(

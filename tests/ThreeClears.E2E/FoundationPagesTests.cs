@@ -15,11 +15,11 @@ public sealed class FoundationPagesTests(SqliteApp app, Browser browser) : IClas
         await page.GotoAsync("/");
         Assert.EndsWith("/login?ReturnUrl=%2F", page.Url);
         Assert.Equal("vi", await page.GetAttributeAsync("html", "lang"));
-        await page.GetByLabel("Tên đăng nhập").FillAsync("admin");
-        await page.GetByLabel("Mật khẩu").FillAsync("wrong password");
+        await page.GetByLabel("Tên đăng nhập", new() { Exact = true }).FillAsync("admin");
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync("wrong password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         Assert.Contains("Wrong user name or password", await page.Locator("[role=alert]").InnerTextAsync());
-        await page.GetByLabel("Mật khẩu").FillAsync(AppFixture.AdminPassword);
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(AppFixture.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(u => u.EndsWith('/'));
         await Checks(page, "Xin chào");
@@ -52,20 +52,21 @@ public sealed class FoundationPagesTests(SqliteApp app, Browser browser) : IClas
     {
         var page = await browser.PhoneAsync(app.BaseAddress);
         await page.GotoAsync("/login");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("admin");
-        await page.GetByLabel("Mật khẩu").FillAsync(AppFixture.AdminPassword);
+        await page.GetByLabel("Tên đăng nhập", new() { Exact = true }).FillAsync("admin");
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(AppFixture.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(u => u.EndsWith('/'));
         await page.GotoAsync("/org/new");
-        await page.GetByLabel("Mã").FillAsync("E2E-THON");
-        await page.GetByLabel("Tên tiếng Việt").FillAsync("Thôn Bản Thử");
-        // A missing English name is named on the form, and what was typed stays.
+        // A code that is taken is refused by the server; what was typed stays on the form.
+        await page.GetByLabel("Mã", new() { Exact = true }).FillAsync("X-HOAAN");
+        await page.GetByLabel("Tên tiếng Việt", new() { Exact = true }).FillAsync("Thôn Bản Thử");
+        await page.GetByLabel("Tên tiếng Anh", new() { Exact = true }).FillAsync("Ban Thu Village");
+        await page.GetByLabel("Loại", new() { Exact = true }).SelectOptionAsync("site");
+        await page.GetByLabel("Đơn vị cấp trên", new() { Exact = true }).SelectOptionAsync("X-TRALINH");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
-        Assert.Equal("Thôn Bản Thử", await page.GetByLabel("Tên tiếng Việt").InputValueAsync());
-        Assert.Contains("is required", await page.Locator("#nameEn-err").InnerTextAsync());
-        await page.GetByLabel("Tên tiếng Anh").FillAsync("Ban Thu Village");
-        await page.GetByLabel("Loại").SelectOptionAsync("site");
-        await page.GetByLabel("Đơn vị cấp trên").SelectOptionAsync("X-TRALINH");
+        Assert.Contains("already exists", await page.Locator("[role=alert]").InnerTextAsync());
+        Assert.Equal("Thôn Bản Thử", await page.GetByLabel("Tên tiếng Việt", new() { Exact = true }).InputValueAsync());
+        await page.GetByLabel("Mã", new() { Exact = true }).FillAsync("E2E-THON");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
         await page.WaitForURLAsync("**/org/E2E-THON");
         await Checks(page, "Thôn Bản Thử");

@@ -31,6 +31,8 @@ public static class Hosting
         {
             Args = args.Where(a => a != "--demo").ToArray(),
             ContentRootPath = ContentRoot(),
+            // Pages are found in this assembly even when a test host starts the app.
+            ApplicationName = typeof(Hosting).Assembly.GetName().Name,
         });
         // The brief's environment variables, next to the standard configuration sources.
         builder.Configuration.AddInMemoryCollection(FromBriefVariables(args));
@@ -149,6 +151,9 @@ public static class Hosting
             o.SupportedCultures = o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" }, new CookieRequestCultureProvider()];
         });
+        // Vietnamese letters are written as themselves, not as character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/Features").AddViewLocalization();
 
         services.AddScoped<OrganisationService>();

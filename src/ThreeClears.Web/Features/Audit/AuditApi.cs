@@ -53,11 +53,17 @@ public static class AuditApi
         await chainer.ChainPendingAsync(ct);
         var walk = new AuditChainWalk();
         var rows = db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence != null).OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        long? broken = null;
         await foreach (var e in rows.WithCancellation(ct))
         {
             if (!walk.Accept(AuditChainer.ToRecord(e), e.PreviousHash, e.Hash))
-                return new AuditVerification(await db.Set<AuditEntry>().LongCountAsync(ct), false, e.Id);
+            {
+                broken = e.Id;
+                break;
+            }
         }
+        if (broken is not null)
+            return new AuditVerification(await db.Set<AuditEntry>().LongCountAsync(e => e.Sequence != null, ct), false, broken);
         var head = await db.Set<AuditChainHead>().AsNoTracking().FirstAsync(ct);
         // A head that disagrees with the walked chain means entries were removed from its end.
         return head.Entries == walk.Count && head.LastHash == walk.LastHash

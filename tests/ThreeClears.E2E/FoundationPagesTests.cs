@@ -84,5 +84,11 @@ public sealed class FoundationPagesTests(SqliteApp app, Browser browser) : IClas
         var bytes = await page.EvaluateAsync<double>(
             "performance.getEntries().reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0)");
         Assert.True(bytes < PageBudget, $"{page.Url} transferred {bytes} bytes");
+        if (Environment.GetEnvironmentVariable("THREECLEARS_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            var name = new Uri(page.Url).PathAndQuery.Trim('/').Replace('/', '_').Replace('?', '_').Replace('=', '_');
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, (name.Length == 0 ? "home" : name) + ".png"), FullPage = true });
+        }
     }
 }

@@ -144,6 +144,12 @@ public abstract class FoundationTests(AppFixture app)
         var audit = await (await inspector.GetAsync("/api/audit?entity=orgUnit&id=X-TRALINH")).Expect(HttpStatusCode.OK);
         Assert.True(audit.GetProperty("total").GetInt32() >= 1);
 
+        // A statistician enters data; reading officials and the audit is not theirs.
+        using var stats = await app.As("stats");
+        await (await stats.GetAsync("/api/users/officer.hoaan")).Expect(HttpStatusCode.Forbidden);
+        await (await stats.GetAsync("/api/audit")).Expect(HttpStatusCode.Forbidden);
+        await (await stats.GetAsync("/api/users/stats")).Expect(HttpStatusCode.OK); // one's own record
+
         using var welfare = await app.As("welfare.tralinh");
         await (await welfare.GetAsync("/api/audit")).Expect(HttpStatusCode.Forbidden);
         await (await welfare.GetAsync("/api/users")).Expect(HttpStatusCode.Forbidden);

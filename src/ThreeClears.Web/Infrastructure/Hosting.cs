@@ -93,6 +93,8 @@ public static class Hosting
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.AddThreeClearsRateLimits(config);
         services.AddOpenApi();
+        // Slow phone links: compress pages and JSON (HTTPS is left to the TLS proxy in front).
+        services.AddResponseCompression(o => o.MimeTypes = ["text/html", "text/css", "application/json", "application/problem+json", "image/svg+xml", "text/csv"]);
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -186,6 +188,7 @@ public static class Hosting
             if (http.Request.HasJsonContentType() && http.Request.ContentLength is null or > 0) http.Request.EnableBuffering(64 * 1024);
             return next(http);
         });
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();

@@ -102,9 +102,7 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
         var fullName = checks.Text("fullName", req.FullName, Checks.TitleMax);
         var position = checks.Text("position", req.Position, Checks.TitleMax);
         CheckPassword(checks, "password", req.Password, required: true);
-        var unitCode = checks.Text("orgUnitCode", req.OrgUnitCode, 64);
-        var unit = unitCode.Length == 0 ? null : await db.Set<OrgUnit>().FirstOrDefaultAsync(u => u.Code == unitCode, ct);
-        if (unitCode.Length > 0 && unit is null) checks.Add("orgUnitCode", $"no org unit has code '{unitCode}'.");
+        var (unitCode, unit) = await UnitAsync(checks, req.OrgUnitCode, ct);
         checks.ThrowIfAny();
         await caller.RequireAsync(Permission.Administer, unit!.Id, ct);
         if (await db.Users.AnyAsync(u => u.NormalizedUserName == userName.ToUpperInvariant(), ct))
@@ -135,9 +133,7 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
         var fullName = checks.Text("fullName", req.FullName, Checks.TitleMax);
         var position = checks.Text("position", req.Position, Checks.TitleMax);
         CheckPassword(checks, "password", req.Password, required: false);
-        var unitCode = checks.Text("orgUnitCode", req.OrgUnitCode, 64);
-        var unit = unitCode.Length == 0 ? null : await db.Set<OrgUnit>().FirstOrDefaultAsync(u => u.Code == unitCode, ct);
-        if (unitCode.Length > 0 && unit is null) checks.Add("orgUnitCode", $"no org unit has code '{unitCode}'.");
+        var (unitCode, unit) = await UnitAsync(checks, req.OrgUnitCode, ct);
         checks.ThrowIfAny();
         await caller.RequireAsync(Permission.Administer, unit!.Id, ct);
         var before = new { user.FullName, user.Position, user.OrgUnitId };
@@ -168,9 +164,7 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
         var checks = new Checks();
         if (!RoleRights.TryParse(req.Role, out var role))
             checks.Add("role", "must be one of " + string.Join(", ", Enum.GetValues<Role>().Select(RoleRights.Spell)) + ".");
-        var unitCode = checks.Text("orgUnitCode", req.OrgUnitCode, 64);
-        var unit = unitCode.Length == 0 ? null : await db.Set<OrgUnit>().FirstOrDefaultAsync(u => u.Code == unitCode, ct);
-        if (unitCode.Length > 0 && unit is null) checks.Add("orgUnitCode", $"no org unit has code '{unitCode}'.");
+        var (unitCode, unit) = await UnitAsync(checks, req.OrgUnitCode, ct);
         checks.ThrowIfAny();
         await caller.RequireAsync(Permission.Administer, unit!.Id, ct);
         if (await db.Set<RoleGrant>().AnyAsync(g => g.UserId == user.Id && g.Role == role && g.OrgUnitId == unit.Id, ct))
@@ -193,6 +187,16 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
         db.Remove(grant);
         audit.Record("user", userName, "revokeRole", new { role = RoleRights.Spell(role), orgUnitCode }, null, grant.OrgUnitId);
         await audit.SaveAsync(ct);
+    }
+
+    /// <summary>The unit named by an <c>orgUnitCode</c> field, or a field error naming it.</summary>
+    private async Task<(string Code, OrgUnit? Unit)> UnitAsync(Checks checks, string? code, CancellationToken ct)
+    {
+        var unitCode = checks.Text("orgUnitCode", code, 64);
+        if (unitCode.Length == 0) return (unitCode, null);
+        var unit = await db.Set<OrgUnit>().FirstOrDefaultAsync(u => u.Code == unitCode, ct);
+        if (unit is null) checks.Add("orgUnitCode", $"no org unit has code '{unitCode}'.");
+        return (unitCode, unit);
     }
 
     internal static void CheckPassword(Checks checks, string path, string? password, bool required)

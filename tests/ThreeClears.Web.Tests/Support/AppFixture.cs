@@ -43,6 +43,7 @@ public abstract class AppFixture : IAsyncLifetime
                 ["Database:Provider"] = Provider,
                 ["ConnectionStrings:Default"] = ConnectionString,
                 ["ThreeClears:AdminPassword"] = AdminPassword,
+                ["Files:Root"] = Path.Combine(Path.GetTempPath(), "threeclears-files-" + Guid.NewGuid().ToString("N")),
                 ["ThreeClears:TestClock"] = TestClock ? "true" : "false",
                 ["ThreeClears:Demo"] = Demo ? "true" : "false",
                 ["RateLimits:LoginPerMinute"] = "100000",

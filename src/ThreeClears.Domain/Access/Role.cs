@@ -65,22 +65,4 @@ public static class RoleRights
     public static bool Grants(Role role, Permission permission) => Rights[role].Contains(permission);
 
     public static IReadOnlySet<Permission> Of(Role role) => Rights[role];
-
-    /// <summary>The API spelling: <c>admin</c>, <c>leader</c>, ….</summary>
-    public static string Spell(Role role) => role.ToString().ToLowerInvariant();
-
-    public static bool TryParse(string? text, out Role role)
-    {
-        role = default;
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        foreach (var r in Enum.GetValues<Role>())
-        {
-            if (string.Equals(Spell(r), text.Trim(), StringComparison.Ordinal))
-            {
-                role = r;
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -157,15 +157,6 @@ public static class EvaluationScore
         return new EvaluationResult(components, score, Classify(score));
     }
 
-    public static string ToApi(this EvaluationClassification classification) => classification switch
-    {
-        EvaluationClassification.Excellent => "excellent",
-        EvaluationClassification.Good => "good",
-        EvaluationClassification.Completed => "completed",
-        EvaluationClassification.NotCompleted => "notCompleted",
-        _ => throw new ArgumentOutOfRangeException(nameof(classification), classification, null),
-    };
-
     private static DateOnly Cutoff(Period period, DateOnly? asOf) =>
         asOf is { } d && d < period.End ? d : period.End;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using ThreeClears.Domain.Calendar;
 
@@ -109,7 +108,7 @@ public static class ConsultationRule
         var objected = false;
         if (string.IsNullOrWhiteSpace(input.Outcome))
             errors.Add("outcome", "Choose the outcome: agreed or objected.");
-        else if (!TryParseOutcome(input.Outcome, out var outcome))
+        else if (!ApiSpelling.TryParse<ConsultationOutcome>(input.Outcome, out var outcome))
             errors.Add("outcome", $"\"{(input.Outcome.Length <= 40 ? input.Outcome : input.Outcome[..40] + "…")}\" is not an outcome; use agreed or objected.");
         else
             objected = outcome == ConsultationOutcome.Objected;
@@ -138,37 +137,6 @@ public static class ConsultationRule
     {
         ArgumentNullException.ThrowIfNull(calendar);
         return calendar.WorkingDaysBetween(askedOn, answeredOn);
-    }
-
-    public static string ToApiName(this ConsultationStatus status) => status switch
-    {
-        ConsultationStatus.Pending => "pending",
-        ConsultationStatus.Agreed => "agreed",
-        ConsultationStatus.Objected => "objected",
-        ConsultationStatus.DeemedAgreed => "deemedAgreed",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
-
-    public static string ToApiName(this ConsultationOutcome outcome) => outcome switch
-    {
-        ConsultationOutcome.Agreed => "agreed",
-        ConsultationOutcome.Objected => "objected",
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
-    };
-
-    /// <summary>Parses <c>agreed|objected</c>, ignoring case.</summary>
-    public static bool TryParseOutcome([NotNullWhen(true)] string? text, out ConsultationOutcome outcome)
-    {
-        foreach (var candidate in Enum.GetValues<ConsultationOutcome>())
-        {
-            if (string.Equals(candidate.ToApiName(), text, StringComparison.OrdinalIgnoreCase))
-            {
-                outcome = candidate;
-                return true;
-            }
-        }
-        outcome = default;
-        return false;
     }
 
     private static void Text(ErrorBag errors, string path, string? value, bool required, string missing)

@@ -1,10 +1,8 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace ThreeClears.Domain.Tasks;
 
 /// <summary>
 /// A task's status as of a date (PRODUCT.md §3 "Tasks"; API.md "Tasks").
-/// The API spells the members in camelCase: see <see cref="TaskStatusNames"/>.
+/// The API spells the members in camelCase: see <see cref="ApiSpelling"/>.
 /// </summary>
 /// <remarks>
 /// The name clashes with <c>System.Threading.Tasks.TaskStatus</c>, which implicit usings import.
@@ -24,35 +22,6 @@ public enum TaskStatus
 
 public static class TaskStatusNames
 {
-    /// <summary>The API spelling: <c>notStarted</c>, <c>onTrack</c>, <c>atRisk</c>, <c>overdue</c>,
-    /// <c>completedOnTime</c>, <c>completedLate</c>, <c>cancelled</c>.</summary>
-    public static string ToApiName(this TaskStatus status) => status switch
-    {
-        TaskStatus.NotStarted => "notStarted",
-        TaskStatus.OnTrack => "onTrack",
-        TaskStatus.AtRisk => "atRisk",
-        TaskStatus.Overdue => "overdue",
-        TaskStatus.CompletedOnTime => "completedOnTime",
-        TaskStatus.CompletedLate => "completedLate",
-        TaskStatus.Cancelled => "cancelled",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
-
-    /// <summary>Parses the API spelling, ignoring case (as ASP.NET's JSON enum reading does).</summary>
-    public static bool TryParse([NotNullWhen(true)] string? text, out TaskStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<TaskStatus>())
-        {
-            if (string.Equals(candidate.ToApiName(), text, StringComparison.OrdinalIgnoreCase))
-            {
-                status = candidate;
-                return true;
-            }
-        }
-        status = default;
-        return false;
-    }
-
     /// <summary>Completed on time or late: a verifier approved the delivered product.</summary>
     public static bool IsCompleted(this TaskStatus status) =>
         status is TaskStatus.CompletedOnTime or TaskStatus.CompletedLate;

@@ -63,7 +63,7 @@ public static class TaskValidation
 
         if (string.IsNullOrWhiteSpace(product?.Kind))
             errors.Add("product.kind", "Choose the product kind: output, outcome or process.");
-        else if (!ProductKindNames.TryParse(product.Kind, out _))
+        else if (!ApiSpelling.TryParse<ProductKind>(product.Kind, out _))
             errors.Add("product.kind", $"\"{Truncate(product.Kind)}\" is not a product kind; use output, outcome or process.");
 
         RequiredText(errors, "ownerUserName", input.OwnerUserName, MaxTextLength,

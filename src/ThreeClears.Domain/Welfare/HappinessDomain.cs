@@ -32,33 +32,4 @@ public static class HappinessDomains
 
     /// <summary>All domains in their declared (API) order.</summary>
     public static IReadOnlyList<HappinessDomain> All => AllDomains;
-
-    public static string ToApi(this HappinessDomain domain) => domain switch
-    {
-        HappinessDomain.LivingStandards => "livingStandards",
-        HappinessDomain.Health => "health",
-        HappinessDomain.Education => "education",
-        HappinessDomain.Environment => "environment",
-        HappinessDomain.Safety => "safety",
-        HappinessDomain.Culture => "culture",
-        HappinessDomain.Governance => "governance",
-        HappinessDomain.LifeSatisfaction => "lifeSatisfaction",
-        _ => throw new ArgumentOutOfRangeException(nameof(domain), domain, null),
-    };
-
-    /// <summary>Reads an API spelling (case-insensitive, trimmed); numbers and unknown words are refused.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out HappinessDomain domain)
-    {
-        text = text.Trim();
-        foreach (var d in AllDomains)
-        {
-            if (text.Equals(d.ToApi(), StringComparison.OrdinalIgnoreCase))
-            {
-                domain = d;
-                return true;
-            }
-        }
-        domain = default;
-        return false;
-    }
 }

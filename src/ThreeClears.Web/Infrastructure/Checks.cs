@@ -1,3 +1,5 @@
+using ThreeClears.Domain;
+
 namespace ThreeClears.Web.Infrastructure;
 
 /// <summary>
@@ -54,8 +56,8 @@ public sealed class Checks
             if (required) Add(path, "is required.");
             return null;
         }
-        if (EnumSpelling.TryParse<TEnum>(value, out var parsed)) return parsed;
-        Add(path, $"must be one of {string.Join(", ", EnumSpelling.All<TEnum>())}.");
+        if (ApiSpelling.TryParse<TEnum>(value, out var parsed)) return parsed;
+        Add(path, $"must be one of {string.Join(", ", ApiSpelling.All<TEnum>())}.");
         return null;
     }
 
@@ -65,30 +67,4 @@ public sealed class Checks
     }
 
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
-}
-
-/// <summary>The API's camelCase enum spellings.</summary>
-public static class EnumSpelling
-{
-    public static string Spell<TEnum>(TEnum value) where TEnum : struct, Enum
-    {
-        var s = value.ToString();
-        return char.ToLowerInvariant(s[0]) + s[1..];
-    }
-
-    public static IEnumerable<string> All<TEnum>() where TEnum : struct, Enum => System.Enum.GetValues<TEnum>().Select(Spell);
-
-    public static bool TryParse<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
-    {
-        foreach (var v in System.Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(Spell(v), text?.Trim(), StringComparison.Ordinal))
-            {
-                value = v;
-                return true;
-            }
-        }
-        value = default;
-        return false;
-    }
 }

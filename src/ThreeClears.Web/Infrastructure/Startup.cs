@@ -1,3 +1,4 @@
+using ThreeClears.Domain;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +68,7 @@ public static class Startup
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         var audit = sp.GetRequiredService<AuditLog>();
         var code = config["ThreeClears:RootCode"] is { Length: > 0 } c ? c.Trim() : "CB";
-        if (!EnumSpelling.TryParse<OrgUnitKind>(config["ThreeClears:RootKind"] ?? "province", out var kind)) kind = OrgUnitKind.Province;
+        if (!ApiSpelling.TryParse<OrgUnitKind>(config["ThreeClears:RootKind"] ?? "province", out var kind)) kind = OrgUnitKind.Province;
         var (name, nameEn) = code == "CB" ? ("Tỉnh Cao Bằng", "Cao Bang Province") : (code, code);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -88,7 +89,7 @@ public static class Startup
         db.Add(admin);
         await db.SaveChangesAsync(ct);
         db.Add(new RoleGrant { UserId = admin.Id, Role = Role.Admin, OrgUnitId = root.Id, GrantedAt = clock.UtcNow });
-        audit.Record("orgUnit", root.Code, "create", null, new { root.Code, root.Name, root.NameEn, kind = EnumSpelling.Spell(kind) }, root.Id, "system");
+        audit.Record("orgUnit", root.Code, "create", null, new { root.Code, root.Name, root.NameEn, kind = kind.ToApi() }, root.Id, "system");
         audit.Record("user", "admin", "create", null, new { userName = "admin", role = "admin", orgUnitCode = root.Code }, root.Id, "system");
         await audit.CommitAsync(tx, ct);
         if (generated)

@@ -1,3 +1,4 @@
+using ThreeClears.Domain;
 namespace ThreeClears.Domain.Tests.Tasks;
 
 using ThreeClears.Domain.Tasks;
@@ -129,9 +130,9 @@ public class ConsultationRuleTests
     [Fact]
     public void Api_names()
     {
-        Assert.Equal("deemedAgreed", ConsultationStatus.DeemedAgreed.ToApiName());
-        Assert.Equal("pending", ConsultationStatus.Pending.ToApiName());
-        Assert.True(ConsultationRule.TryParseOutcome("objected", out var outcome));
+        Assert.Equal("deemedAgreed", ConsultationStatus.DeemedAgreed.ToApi());
+        Assert.Equal("pending", ConsultationStatus.Pending.ToApi());
+        Assert.True(ApiSpelling.TryParse<ConsultationOutcome>("objected", out var outcome));
         Assert.Equal(ConsultationOutcome.Objected, outcome);
     }
 }

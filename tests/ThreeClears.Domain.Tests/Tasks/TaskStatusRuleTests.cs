@@ -1,3 +1,4 @@
+using ThreeClears.Domain;
 namespace ThreeClears.Domain.Tests.Tasks;
 
 // Inside the namespace, so that TaskStatus is ours and not System.Threading.Tasks.TaskStatus.
@@ -303,8 +304,8 @@ public class TaskStatusRuleTests
     [InlineData(TaskStatus.Cancelled, "cancelled")]
     public void Status_api_names(TaskStatus status, string name)
     {
-        Assert.Equal(name, status.ToApiName());
-        Assert.True(TaskStatusNames.TryParse(name, out var parsed));
+        Assert.Equal(name, status.ToApi());
+        Assert.True(ApiSpelling.TryParse<TaskStatus>(name, out var parsed));
         Assert.Equal(status, parsed);
     }
 
@@ -314,9 +315,9 @@ public class TaskStatusRuleTests
         Assert.True(ProductKind.Output.IsScored);
         Assert.True(ProductKind.Outcome.IsScored);
         Assert.False(ProductKind.Process.IsScored);
-        Assert.True(ProductKindNames.TryParse("process", out var kind));
+        Assert.True(ApiSpelling.TryParse<ProductKind>("process", out var kind));
         Assert.Equal(ProductKind.Process, kind);
-        Assert.False(ProductKindNames.TryParse("activity", out _));
-        Assert.False(ProductKindNames.TryParse("2", out _));
+        Assert.False(ApiSpelling.TryParse<ProductKind>("activity", out _));
+        Assert.False(ApiSpelling.TryParse<ProductKind>("2", out _));
     }
 }

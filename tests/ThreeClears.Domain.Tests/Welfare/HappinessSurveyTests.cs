@@ -1,3 +1,4 @@
+using ThreeClears.Domain;
 using ThreeClears.Domain.Welfare;
 
 namespace ThreeClears.Domain.Tests.Welfare;
@@ -16,7 +17,7 @@ public class HappinessSurveyTests
     public void Domain_spellings(HappinessDomain domain, string spelling)
     {
         Assert.Equal(spelling, domain.ToApi());
-        Assert.True(HappinessDomains.TryParse(spelling, out var back));
+        Assert.True(ApiSpelling.TryParse<HappinessDomain>(spelling, out var back));
         Assert.Equal(domain, back);
     }
 
@@ -25,8 +26,8 @@ public class HappinessSurveyTests
     {
         Assert.Equal(8, HappinessDomains.Count);
         Assert.Equal(Enum.GetValues<HappinessDomain>(), HappinessDomains.All);
-        Assert.False(HappinessDomains.TryParse("3", out _));
-        Assert.False(HappinessDomains.TryParse("wealth", out _));
+        Assert.False(ApiSpelling.TryParse<HappinessDomain>("3", out _));
+        Assert.False(ApiSpelling.TryParse<HappinessDomain>("wealth", out _));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using ThreeClears.Domain;
 using ThreeClears.Domain.Welfare;
 
 namespace ThreeClears.Domain.Tests.Welfare;
@@ -46,7 +47,7 @@ public class ThreeQuestionsTests
     }
 }
 
-public class WelfareSpellingsTests
+public class ApiSpellingOfWelfareEnumsTests
 {
     [Theory]
     [InlineData(PovertyStatus.Poor, "poor")]
@@ -55,7 +56,7 @@ public class WelfareSpellingsTests
     public void Poverty_spellings(PovertyStatus value, string spelling)
     {
         Assert.Equal(spelling, value.ToApi());
-        Assert.True(WelfareSpellings.TryParsePoverty(spelling, out var back));
+        Assert.True(ApiSpelling.TryParse<PovertyStatus>(spelling, out var back));
         Assert.Equal(value, back);
     }
 
@@ -67,7 +68,7 @@ public class WelfareSpellingsTests
     public void Housing_spellings(HousingCondition value, string spelling)
     {
         Assert.Equal(spelling, value.ToApi());
-        Assert.True(WelfareSpellings.TryParseHousing(spelling, out var back));
+        Assert.True(ApiSpelling.TryParse<HousingCondition>(spelling, out var back));
         Assert.Equal(value, back);
     }
 
@@ -78,7 +79,7 @@ public class WelfareSpellingsTests
     public void Kitchen_spellings(KitchenCondition value, string spelling)
     {
         Assert.Equal(spelling, value.ToApi());
-        Assert.True(WelfareSpellings.TryParseKitchen(spelling, out var back));
+        Assert.True(ApiSpelling.TryParse<KitchenCondition>(spelling, out var back));
         Assert.Equal(value, back);
     }
 
@@ -89,36 +90,36 @@ public class WelfareSpellingsTests
     public void Sanitation_spellings(SanitationCondition value, string spelling)
     {
         Assert.Equal(spelling, value.ToApi());
-        Assert.True(WelfareSpellings.TryParseSanitation(spelling, out var back));
+        Assert.True(ApiSpelling.TryParse<SanitationCondition>(spelling, out var back));
         Assert.Equal(value, back);
     }
 
     [Fact]
     public void Parsing_trims_and_ignores_case_but_refuses_numbers_and_unknown_words()
     {
-        Assert.True(WelfareSpellings.TryParseHousing("  SemiSolid ", out var h));
+        Assert.True(ApiSpelling.TryParse<HousingCondition>("  SemiSolid ", out var h));
         Assert.Equal(HousingCondition.SemiSolid, h);
-        Assert.True(WelfareSpellings.TryParsePoverty("NEARPOOR", out var p));
+        Assert.True(ApiSpelling.TryParse<PovertyStatus>("NEARPOOR", out var p));
         Assert.Equal(PovertyStatus.NearPoor, p);
 
-        Assert.False(WelfareSpellings.TryParseHousing("1", out _));
-        Assert.False(WelfareSpellings.TryParseHousing("semi-solid", out _));
-        Assert.False(WelfareSpellings.TryParseKitchen("", out _));
-        Assert.False(WelfareSpellings.TryParseSanitation("unhygenic", out _));
-        Assert.False(WelfareSpellings.TryParsePoverty("0", out _));
+        Assert.False(ApiSpelling.TryParse<HousingCondition>("1", out _));
+        Assert.False(ApiSpelling.TryParse<HousingCondition>("semi-solid", out _));
+        Assert.False(ApiSpelling.TryParse<KitchenCondition>("", out _));
+        Assert.False(ApiSpelling.TryParse<SanitationCondition>("unhygenic", out _));
+        Assert.False(ApiSpelling.TryParse<PovertyStatus>("0", out _));
     }
 
     [Fact]
     public void Optional_parsing_reads_an_empty_cell_as_not_recorded()
     {
-        Assert.True(WelfareSpellings.TryParseOptionalHousing("  ", out var h));
+        Assert.True(ApiSpelling.TryParseOptional<HousingCondition>("  ", out var h));
         Assert.Null(h);
-        Assert.True(WelfareSpellings.TryParseOptionalKitchen("", out var k));
+        Assert.True(ApiSpelling.TryParseOptional<KitchenCondition>("", out var k));
         Assert.Null(k);
-        Assert.True(WelfareSpellings.TryParseOptionalSanitation("hygienic", out var s));
+        Assert.True(ApiSpelling.TryParseOptional<SanitationCondition>("hygienic", out var s));
         Assert.Equal(SanitationCondition.Hygienic, s);
-        Assert.True(WelfareSpellings.TryParseOptionalPoverty("", out var p));
+        Assert.True(ApiSpelling.TryParseOptional<PovertyStatus>("", out var p));
         Assert.Null(p);
-        Assert.False(WelfareSpellings.TryParseOptionalSanitation("clean", out _));
+        Assert.False(ApiSpelling.TryParseOptional<SanitationCondition>("clean", out _));
     }
 }

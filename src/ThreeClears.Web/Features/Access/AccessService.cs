@@ -1,3 +1,4 @@
+using ThreeClears.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ThreeClears.Domain.Access;
@@ -58,7 +59,7 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
         var u = await db.Users.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new { x.UserName, x.FullName, Unit = x.OrgUnit!.Code, x.Position }).FirstOrDefaultAsync(ct)
             ?? throw new ProblemException(401, "Unauthorized", "This account no longer exists.");
-        var roles = (await caller.GrantsAsync(ct)).Select(g => new RoleDto(RoleRights.Spell(g.Role), g.OrgUnitCode)).ToList();
+        var roles = (await caller.GrantsAsync(ct)).Select(g => new RoleDto(g.Role.ToApi(), g.OrgUnitCode)).ToList();
         return new MeDto(u.UserName!, u.FullName, u.Unit, u.Position, roles);
     }
 
@@ -89,7 +90,7 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
     {
         var now = clock.GetUtcNow();
         return q.Select(u => new UserDto(u.UserName!, u.FullName, u.OrgUnit!.Code, u.OrgUnit.Name, u.Position,
-            u.Roles.OrderBy(r => r.Role).Select(r => new RoleDto(RoleRights.Spell(r.Role), r.OrgUnit!.Code)).ToList(),
+            u.Roles.OrderBy(r => r.Role).Select(r => new RoleDto(r.Role.ToApi(), r.OrgUnit!.Code)).ToList(),
             u.LockoutEnd != null && u.LockoutEnd > now, u.Version));
     }
 
@@ -162,22 +163,22 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct)
             ?? throw new NotFoundException($"No official has user name '{userName}'.");
         var checks = new Checks();
-        if (!RoleRights.TryParse(req.Role, out var role))
-            checks.Add("role", "must be one of " + string.Join(", ", Enum.GetValues<Role>().Select(RoleRights.Spell)) + ".");
+        if (!ApiSpelling.TryParse<Role>(req.Role, out var role))
+            checks.Add("role", "must be one of " + string.Join(", ", ApiSpelling.All<Role>()) + ".");
         var (unitCode, unit) = await UnitAsync(checks, req.OrgUnitCode, ct);
         checks.ThrowIfAny();
         await caller.RequireAsync(Permission.Administer, unit!.Id, ct);
         if (await db.Set<RoleGrant>().AnyAsync(g => g.UserId == user.Id && g.Role == role && g.OrgUnitId == unit.Id, ct))
-            throw new ConflictException($"'{userName}' already holds '{RoleRights.Spell(role)}' at '{unitCode}'.");
+            throw new ConflictException($"'{userName}' already holds '{role.ToApi()}' at '{unitCode}'.");
         db.Add(new RoleGrant { UserId = user.Id, Role = role, OrgUnitId = unit.Id, GrantedAt = clock.UtcNow });
-        audit.Record("user", userName, "grantRole", null, new { role = RoleRights.Spell(role), orgUnitCode = unitCode }, unit.Id);
+        audit.Record("user", userName, "grantRole", null, new { role = role.ToApi(), orgUnitCode = unitCode }, unit.Id);
         await audit.SaveAsync(ct);
         return await GetAsync(userName, ct);
     }
 
     public async Task RevokeAsync(string userName, string roleText, string orgUnitCode, CancellationToken ct)
     {
-        if (!RoleRights.TryParse(roleText, out var role)) throw new NotFoundException($"'{roleText}' is not a role.");
+        if (!ApiSpelling.TryParse<Role>(roleText, out var role)) throw new NotFoundException($"'{roleText}' is not a role.");
         var grant = await db.Set<RoleGrant>()
             .FirstOrDefaultAsync(g => g.User!.UserName == userName && g.Role == role && g.OrgUnit!.Code == orgUnitCode, ct)
             ?? throw new NotFoundException($"'{userName}' holds no '{roleText}' role at '{orgUnitCode}'.");
@@ -185,7 +186,7 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
         if (grant.UserId == caller.UserId && role == Role.Admin && !await db.Set<RoleGrant>().AnyAsync(g => g.Role == Role.Admin && g.Id != grant.Id, ct))
             throw new UnprocessableException("This is the last administrator role: grant it to someone else first.");
         db.Remove(grant);
-        audit.Record("user", userName, "revokeRole", new { role = RoleRights.Spell(role), orgUnitCode }, null, grant.OrgUnitId);
+        audit.Record("user", userName, "revokeRole", new { role = role.ToApi(), orgUnitCode }, null, grant.OrgUnitId);
         await audit.SaveAsync(ct);
     }
 

@@ -1,3 +1,4 @@
+using ThreeClears.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ThreeClears.Domain.Access;
@@ -157,10 +158,10 @@ public sealed class DemoData(ThreeClearsDb db, UserManager<AppUser> users, Audit
         }
 
         foreach (var u in units.Values.Where(u => u.Id != root.Id).DistinctBy(u => u.Id))
-            audit.Record("orgUnit", u.Code, "create", null, new { u.Code, u.Name, u.NameEn, kind = EnumSpelling.Spell(u.Kind), parentCode = root.Code, u.DissolvedOn }, u.Id, "demo");
+            audit.Record("orgUnit", u.Code, "create", null, new { u.Code, u.Name, u.NameEn, kind = u.Kind.ToApi(), parentCode = root.Code, u.DissolvedOn }, u.Id, "demo");
         foreach (var (user, roles, _) in people)
             audit.Record("user", user.UserName!, "create", null,
-                new { userName = user.UserName, user.FullName, user.Position, roles = roles.Select(r => new { role = RoleRights.Spell(r.Role), orgUnitCode = r.At }) },
+                new { userName = user.UserName, user.FullName, user.Position, roles = roles.Select(r => new { role = r.Role.ToApi(), orgUnitCode = r.At }) },
                 user.OrgUnitId, "demo");
         await audit.CommitAsync(tx, ct);
     }

@@ -1,3 +1,4 @@
+using ThreeClears.Domain;
 using Microsoft.EntityFrameworkCore;
 using ThreeClears.Domain.Access;
 using ThreeClears.Web.Data;
@@ -37,16 +38,16 @@ public sealed class OrganisationService(ThreeClearsDb db, Caller caller, AuditLo
         if (!includeDissolved) q = q.Where(u => u.DissolvedOn == null);
         var total = await q.CountAsync(ct);
         var items = await q.OrderBy(u => u.Path).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(u => new OrgUnitListItem(u.Code, u.Name, u.NameEn, u.Kind.ToString(), u.Parent!.Code, u.Head!.UserName, u.DissolvedOn, u.Depth))
+            .Select(u => new OrgUnitListItem(u.Code, u.Name, u.NameEn, u.Kind.ToApi(), u.Parent!.Code, u.Head!.UserName, u.DissolvedOn, u.Depth))
             .ToListAsync(ct);
-        return new PageOf<OrgUnitListItem>([.. items.Select(i => i with { Kind = Spell(i.Kind) })], total);
+        return new PageOf<OrgUnitListItem>(items, total);
     }
 
     /// <summary>Every unit in tree order: the tree page and pickers use it (a province has a few hundred).</summary>
-    public async Task<List<OrgUnitListItem>> TreeAsync(CancellationToken ct) =>
-        [.. (await db.Set<OrgUnit>().AsNoTracking().OrderBy(u => u.Depth).ThenBy(u => u.Code)
-            .Select(u => new OrgUnitListItem(u.Code, u.Name, u.NameEn, u.Kind.ToString(), u.Parent!.Code, u.Head!.UserName, u.DissolvedOn, u.Depth))
-            .ToListAsync(ct)).Select(i => i with { Kind = Spell(i.Kind) })];
+    public Task<List<OrgUnitListItem>> TreeAsync(CancellationToken ct) =>
+        db.Set<OrgUnit>().AsNoTracking().OrderBy(u => u.Depth).ThenBy(u => u.Code)
+            .Select(u => new OrgUnitListItem(u.Code, u.Name, u.NameEn, u.Kind.ToApi(), u.Parent!.Code, u.Head!.UserName, u.DissolvedOn, u.Depth))
+            .ToListAsync(ct);
 
     public async Task<OrgUnitDto> GetAsync(string code, CancellationToken ct)
     {
@@ -56,7 +57,7 @@ public sealed class OrganisationService(ThreeClearsDb db, Caller caller, AuditLo
             .FirstOrDefaultAsync(x => x.Code == code, ct) ?? throw new NotFoundException($"No org unit has code '{code}'.");
         var successors = await db.Set<OrgUnitLineage>().AsNoTracking().Where(l => l.PredecessorId == u.Id)
             .Select(l => new LineageDto(l.Successor!.Code, l.Successor.Name, l.EffectiveDate, l.Share)).ToListAsync(ct);
-        return new OrgUnitDto(u.Code, u.Name, u.NameEn, Spell(u.Kind.ToString()), u.Parent?.Code, u.Head?.UserName, u.DissolvedOn, u.Depth,
+        return new OrgUnitDto(u.Code, u.Name, u.NameEn, u.Kind.ToApi(), u.Parent?.Code, u.Head?.UserName, u.DissolvedOn, u.Depth,
             [.. u.Predecessors.Select(p => new LineageDto(p.Predecessor!.Code, p.Predecessor.Name, p.EffectiveDate, p.Share))],
             successors, u.Version);
     }
@@ -211,11 +212,10 @@ public sealed class OrganisationService(ThreeClearsDb db, Caller caller, AuditLo
 
     private static object Snapshot(OrgUnit u, OrgUnitRequest req) => new
     {
-        u.Code, u.Name, u.NameEn, Kind = Spell(u.Kind.ToString()), req.ParentCode, req.HeadUserName,
+        u.Code, u.Name, u.NameEn, Kind = u.Kind.ToApi(), req.ParentCode, req.HeadUserName,
         Predecessors = req.Predecessors?.Select(p => new { p.Code, p.EffectiveDate, Share = p.Share ?? 1m }),
     };
 
     internal static bool IsCode(string code) => code.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_');
 
-    private static string Spell(string s) => char.ToLowerInvariant(s[0]) + s[1..];
 }

@@ -51,11 +51,15 @@ public static class DatabaseSetup
     }
 
     /// <summary>Applies the provider's migrations; with several nodes EF takes its own migration lock.</summary>
-    public static async Task MigrateAsync(ThreeClearsDb db, CancellationToken ct = default) =>
+    public static async Task MigrateAsync(ThreeClearsDb db, CancellationToken ct = default)
+    {
+        // WAL is a property of the SQLite file: set once, it lets readers and a writer work together.
+        if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.MigrateAsync(ct);
+    }
 }
 
-/// <summary>WAL and a busy timeout so that the embedded store serves concurrent readers and writers.</summary>
+/// <summary>Per connection: wait for a busy writer instead of failing, and fsync less often under WAL.</summary>
 internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) =>
@@ -70,7 +74,7 @@ internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.
     private static void Apply(System.Data.Common.DbConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
         cmd.ExecuteNonQuery();
     }
 }

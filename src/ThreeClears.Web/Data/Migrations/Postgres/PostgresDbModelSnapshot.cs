@@ -421,6 +421,77 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.ToTable("calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Evidence.Attachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("IsImage")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_image");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("ThumbnailSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("thumbnail_sha256");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int>("UploadedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_attachments_org_unit_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_attachments_task_id");
+
+                    b.HasIndex("UploadedById")
+                        .HasDatabaseName("ix_attachments_uploaded_by_id");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -532,6 +603,679 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.ToTable("org_unit_lineage", (string)null);
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alternative")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("alternative");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<int?>("AnsweredById")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered_by_id");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("answered_on");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<int>("AskedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("asked_by_id");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("asked_on");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly?>("DeemedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("deemed_on");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("question");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("ToOrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_org_unit_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("AnsweredById")
+                        .HasDatabaseName("ix_consultations_answered_by_id");
+
+                    b.HasIndex("AskedById")
+                        .HasDatabaseName("ix_consultations_asked_by_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_consultations_task_id");
+
+                    b.HasIndex("Status", "Deadline")
+                        .HasDatabaseName("ix_consultations_status_deadline");
+
+                    b.HasIndex("ToOrgUnitId", "Status", "Deadline")
+                        .HasDatabaseName("ix_consultations_to_org_unit_id_status_deadline");
+
+                    b.ToTable("consultations", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Escalation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("decision");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("question");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<int?>("RaisedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("raised_by_id");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("raised_on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<int?>("ResolvedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolved_by_id");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<DateOnly>("RespondBy")
+                        .HasColumnType("date")
+                        .HasColumnName("respond_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("ToOrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_org_unit_id");
+
+                    b.Property<int>("ToUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalations");
+
+                    b.HasIndex("RaisedById")
+                        .HasDatabaseName("ix_escalations_raised_by_id");
+
+                    b.HasIndex("ResolvedById")
+                        .HasDatabaseName("ix_escalations_resolved_by_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_escalations_task_id");
+
+                    b.HasIndex("ToOrgUnitId")
+                        .HasDatabaseName("ix_escalations_to_org_unit_id");
+
+                    b.HasIndex("Status", "RespondBy")
+                        .HasDatabaseName("ix_escalations_status_respond_by");
+
+                    b.HasIndex("ToUserId", "Status")
+                        .HasDatabaseName("ix_escalations_to_user_id_status");
+
+                    b.ToTable("escalations", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.EscalationStepRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("EscalationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("RespondBy")
+                        .HasColumnType("date")
+                        .HasColumnName("respond_by");
+
+                    b.Property<int>("ToOrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_org_unit_id");
+
+                    b.Property<int>("ToUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalation_steps");
+
+                    b.HasIndex("EscalationId")
+                        .HasDatabaseName("ix_escalation_steps_escalation_id");
+
+                    b.ToTable("escalation_steps", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskContributor", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TaskId", "UserId")
+                        .HasName("pk_task_contributors");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_task_contributors_user_id");
+
+                    b.ToTable("task_contributors", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskCooperatingUnit", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.HasKey("TaskId", "OrgUnitId")
+                        .HasName("pk_task_cooperating_units");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_task_cooperating_units_org_unit_id");
+
+                    b.ToTable("task_cooperating_units", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssignedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("assigned_by_id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cancelled_on");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("created_on");
+
+                    b.Property<decimal>("DeliveredQuantity")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("delivered_quantity");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("GoalCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("goal_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LastReportOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_report_on");
+
+                    b.Property<decimal>("OriginalTargetQuantity")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("original_target_quantity");
+
+                    b.Property<bool>("OverdueEscalated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overdue_escalated");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("OwnerOrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_org_unit_id");
+
+                    b.Property<string>("ProductDescription")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("product_description");
+
+                    b.Property<string>("ProductUnit")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("product_unit");
+
+                    b.Property<int>("Reassignments")
+                        .HasColumnType("integer")
+                        .HasColumnName("reassignments");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("StatusOn")
+                        .HasColumnType("date")
+                        .HasColumnName("status_on");
+
+                    b.Property<decimal>("TargetQuantity")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("target_quantity");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly?>("VerifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("verified_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tasks");
+
+                    b.HasIndex("AssignedById", "Status")
+                        .HasDatabaseName("ix_tasks_assigned_by_id_status");
+
+                    b.HasIndex("Status", "DueDate")
+                        .HasDatabaseName("ix_tasks_status_due_date");
+
+                    b.HasIndex("OwnerId", "Status", "DueDate")
+                        .HasDatabaseName("ix_tasks_owner_id_status_due_date");
+
+                    b.HasIndex("OwnerOrgUnitId", "Status", "DueDate")
+                        .HasDatabaseName("ix_tasks_owner_org_unit_id_status_due_date");
+
+                    b.ToTable("tasks", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskMilestoneRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("CumulativeQuantity")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("cumulative_quantity");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_milestones");
+
+                    b.HasIndex("TaskId", "DueDate")
+                        .HasDatabaseName("ix_task_milestones_task_id_due_date");
+
+                    b.ToTable("task_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskProgressReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ByUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<decimal>("CumulativeQuantity")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("cumulative_quantity");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_reports");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_task_reports_by_user_id");
+
+                    b.HasIndex("TaskId", "Id")
+                        .HasDatabaseName("ix_task_reports_task_id_id");
+
+                    b.ToTable("task_reports", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskReassignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("ByUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<int>("FromUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_user_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("ToUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_reassignments");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_task_reassignments_by_user_id");
+
+                    b.HasIndex("FromUserId")
+                        .HasDatabaseName("ix_task_reassignments_from_user_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_task_reassignments_task_id");
+
+                    b.HasIndex("ToUserId")
+                        .HasDatabaseName("ix_task_reassignments_to_user_id");
+
+                    b.ToTable("task_reassignments", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskTargetChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("ByUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<decimal>("From")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.Property<decimal>("To")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_target_changes");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_task_target_changes_by_user_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_task_target_changes_task_id");
+
+                    b.ToTable("task_target_changes", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskVerification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approved");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("ByUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_verifications");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_task_verifications_by_user_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_task_verifications_task_id");
+
+                    b.ToTable("task_verifications", (string)null);
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Infrastructure.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -549,6 +1293,25 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                         .HasName("pk_settings");
 
                     b.ToTable("settings", (string)null);
+                });
+
+            modelBuilder.Entity("task_report_attachments", b =>
+                {
+                    b.Property<int>("AttachmentsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("attachments_id");
+
+                    b.Property<int>("TaskProgressReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_progress_report_id");
+
+                    b.HasKey("AttachmentsId", "TaskProgressReportId")
+                        .HasName("pk_task_report_attachments");
+
+                    b.HasIndex("TaskProgressReportId")
+                        .HasDatabaseName("ix_task_report_attachments_task_progress_report_id");
+
+                    b.ToTable("task_report_attachments", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
@@ -645,6 +1408,27 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.Navigation("Holidays");
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Evidence.Attachment", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_org_unit_org_unit_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "UploadedBy")
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_asp_net_users_uploaded_by_id");
+
+                    b.Navigation("OrgUnit");
+
+                    b.Navigation("UploadedBy");
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>
                 {
                     b.HasOne("ThreeClears.Web.Features.Access.AppUser", "Head")
@@ -685,6 +1469,289 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.Navigation("Successor");
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Consultation", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "AnsweredBy")
+                        .WithMany()
+                        .HasForeignKey("AnsweredById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_consultations_asp_net_users_answered_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "AskedBy")
+                        .WithMany()
+                        .HasForeignKey("AskedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_asp_net_users_asked_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_task_item_task_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "ToOrgUnit")
+                        .WithMany()
+                        .HasForeignKey("ToOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_org_units_to_org_unit_id");
+
+                    b.Navigation("AnsweredBy");
+
+                    b.Navigation("AskedBy");
+
+                    b.Navigation("Task");
+
+                    b.Navigation("ToOrgUnit");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Escalation", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "RaisedBy")
+                        .WithMany()
+                        .HasForeignKey("RaisedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_escalations_asp_net_users_raised_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ResolvedBy")
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_escalations_asp_net_users_resolved_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalations_task_item_task_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "ToOrgUnit")
+                        .WithMany()
+                        .HasForeignKey("ToOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalations_org_units_to_org_unit_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ToUser")
+                        .WithMany()
+                        .HasForeignKey("ToUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalations_asp_net_users_to_user_id");
+
+                    b.Navigation("RaisedBy");
+
+                    b.Navigation("ResolvedBy");
+
+                    b.Navigation("Task");
+
+                    b.Navigation("ToOrgUnit");
+
+                    b.Navigation("ToUser");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.EscalationStepRow", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Tasks.Escalation", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_steps_escalations_escalation_id");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskContributor", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany("Contributors")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_contributors_tasks_task_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_contributors_asp_net_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskCooperatingUnit", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_cooperating_units_org_units_org_unit_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany("CooperatingUnits")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_cooperating_units_tasks_task_id");
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskItem", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "AssignedBy")
+                        .WithMany()
+                        .HasForeignKey("AssignedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tasks_asp_net_users_assigned_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tasks_asp_net_users_owner_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OwnerOrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tasks_org_units_owner_org_unit_id");
+
+                    b.Navigation("AssignedBy");
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("OwnerOrgUnit");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskMilestoneRow", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_milestones_tasks_task_id");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskProgressReport", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ByUser")
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reports_asp_net_users_by_user_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reports_tasks_task_id");
+
+                    b.Navigation("ByUser");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskReassignment", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ByUser")
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_asp_net_users_by_user_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "FromUser")
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_asp_net_users_from_user_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_tasks_task_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ToUser")
+                        .WithMany()
+                        .HasForeignKey("ToUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_asp_net_users_to_user_id");
+
+                    b.Navigation("ByUser");
+
+                    b.Navigation("FromUser");
+
+                    b.Navigation("ToUser");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskTargetChange", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ByUser")
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_target_changes_asp_net_users_by_user_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_target_changes_tasks_task_id");
+
+                    b.Navigation("ByUser");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskVerification", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ByUser")
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_verifications_asp_net_users_by_user_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_verifications_tasks_task_id");
+
+                    b.Navigation("ByUser");
+                });
+
+            modelBuilder.Entity("task_report_attachments", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Evidence.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_report_attachments_attachments_attachments_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("TaskProgressReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_report_attachments_task_reports_task_progress_report_id");
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Access.AppUser", b =>
                 {
                     b.Navigation("Roles");
@@ -693,6 +1760,22 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>
                 {
                     b.Navigation("Predecessors");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Escalation", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskItem", b =>
+                {
+                    b.Navigation("Contributors");
+
+                    b.Navigation("CooperatingUnits");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }

@@ -405,6 +405,75 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.ToTable("calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Evidence.Attachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("IsImage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_image");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("ThumbnailSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thumbnail_sha256");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<int>("UploadedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_attachments_org_unit_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_attachments_task_id");
+
+                    b.HasIndex("UploadedById")
+                        .HasDatabaseName("ix_attachments_uploaded_by_id");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -514,6 +583,661 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.ToTable("org_unit_lineage", (string)null);
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Alternative")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alternative");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<int?>("AnsweredById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_by_id");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_on");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_at");
+
+                    b.Property<int>("AskedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asked_by_id");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_on");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly?>("DeemedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deemed_on");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("ToOrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_org_unit_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("AnsweredById")
+                        .HasDatabaseName("ix_consultations_answered_by_id");
+
+                    b.HasIndex("AskedById")
+                        .HasDatabaseName("ix_consultations_asked_by_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_consultations_task_id");
+
+                    b.HasIndex("Status", "Deadline")
+                        .HasDatabaseName("ix_consultations_status_deadline");
+
+                    b.HasIndex("ToOrgUnitId", "Status", "Deadline")
+                        .HasDatabaseName("ix_consultations_to_org_unit_id_status_deadline");
+
+                    b.ToTable("consultations", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Escalation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_at");
+
+                    b.Property<int?>("RaisedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_by_id");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<int?>("ResolvedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_by_id");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<DateOnly>("RespondBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respond_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("ToOrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_org_unit_id");
+
+                    b.Property<int>("ToUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalations");
+
+                    b.HasIndex("RaisedById")
+                        .HasDatabaseName("ix_escalations_raised_by_id");
+
+                    b.HasIndex("ResolvedById")
+                        .HasDatabaseName("ix_escalations_resolved_by_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_escalations_task_id");
+
+                    b.HasIndex("ToOrgUnitId")
+                        .HasDatabaseName("ix_escalations_to_org_unit_id");
+
+                    b.HasIndex("Status", "RespondBy")
+                        .HasDatabaseName("ix_escalations_status_respond_by");
+
+                    b.HasIndex("ToUserId", "Status")
+                        .HasDatabaseName("ix_escalations_to_user_id_status");
+
+                    b.ToTable("escalations", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.EscalationStepRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("EscalationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("RespondBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respond_by");
+
+                    b.Property<int>("ToOrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_org_unit_id");
+
+                    b.Property<int>("ToUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalation_steps");
+
+                    b.HasIndex("EscalationId")
+                        .HasDatabaseName("ix_escalation_steps_escalation_id");
+
+                    b.ToTable("escalation_steps", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskContributor", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TaskId", "UserId")
+                        .HasName("pk_task_contributors");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_task_contributors_user_id");
+
+                    b.ToTable("task_contributors", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskCooperatingUnit", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.HasKey("TaskId", "OrgUnitId")
+                        .HasName("pk_task_cooperating_units");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_task_cooperating_units_org_unit_id");
+
+                    b.ToTable("task_cooperating_units", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AssignedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_by_id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_on");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_on");
+
+                    b.Property<decimal>("DeliveredQuantity")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_quantity");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("GoalCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goal_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LastReportOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_report_on");
+
+                    b.Property<decimal>("OriginalTargetQuantity")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_target_quantity");
+
+                    b.Property<bool>("OverdueEscalated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue_escalated");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("OwnerOrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_org_unit_id");
+
+                    b.Property<string>("ProductDescription")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_description");
+
+                    b.Property<string>("ProductUnit")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_unit");
+
+                    b.Property<int>("Reassignments")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reassignments");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("StatusOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_on");
+
+                    b.Property<decimal>("TargetQuantity")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_quantity");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly?>("VerifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tasks");
+
+                    b.HasIndex("AssignedById", "Status")
+                        .HasDatabaseName("ix_tasks_assigned_by_id_status");
+
+                    b.HasIndex("Status", "DueDate")
+                        .HasDatabaseName("ix_tasks_status_due_date");
+
+                    b.HasIndex("OwnerId", "Status", "DueDate")
+                        .HasDatabaseName("ix_tasks_owner_id_status_due_date");
+
+                    b.HasIndex("OwnerOrgUnitId", "Status", "DueDate")
+                        .HasDatabaseName("ix_tasks_owner_org_unit_id_status_due_date");
+
+                    b.ToTable("tasks", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskMilestoneRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("CumulativeQuantity")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cumulative_quantity");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_milestones");
+
+                    b.HasIndex("TaskId", "DueDate")
+                        .HasDatabaseName("ix_task_milestones_task_id_due_date");
+
+                    b.ToTable("task_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskProgressReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<decimal>("CumulativeQuantity")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cumulative_quantity");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_at");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_on");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_reports");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_task_reports_by_user_id");
+
+                    b.HasIndex("TaskId", "Id")
+                        .HasDatabaseName("ix_task_reports_task_id_id");
+
+                    b.ToTable("task_reports", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskReassignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("ByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<int>("FromUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_user_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("ToUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_reassignments");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_task_reassignments_by_user_id");
+
+                    b.HasIndex("FromUserId")
+                        .HasDatabaseName("ix_task_reassignments_from_user_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_task_reassignments_task_id");
+
+                    b.HasIndex("ToUserId")
+                        .HasDatabaseName("ix_task_reassignments_to_user_id");
+
+                    b.ToTable("task_reassignments", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskTargetChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("ByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<decimal>("From")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<decimal>("To")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_target_changes");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_task_target_changes_by_user_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_task_target_changes_task_id");
+
+                    b.ToTable("task_target_changes", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskVerification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("ByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_verifications");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_task_verifications_by_user_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_task_verifications_task_id");
+
+                    b.ToTable("task_verifications", (string)null);
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Infrastructure.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -531,6 +1255,25 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                         .HasName("pk_settings");
 
                     b.ToTable("settings", (string)null);
+                });
+
+            modelBuilder.Entity("task_report_attachments", b =>
+                {
+                    b.Property<int>("AttachmentsId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attachments_id");
+
+                    b.Property<int>("TaskProgressReportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_progress_report_id");
+
+                    b.HasKey("AttachmentsId", "TaskProgressReportId")
+                        .HasName("pk_task_report_attachments");
+
+                    b.HasIndex("TaskProgressReportId")
+                        .HasDatabaseName("ix_task_report_attachments_task_progress_report_id");
+
+                    b.ToTable("task_report_attachments", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
@@ -627,6 +1370,27 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.Navigation("Holidays");
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Evidence.Attachment", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_org_unit_org_unit_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "UploadedBy")
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_asp_net_users_uploaded_by_id");
+
+                    b.Navigation("OrgUnit");
+
+                    b.Navigation("UploadedBy");
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>
                 {
                     b.HasOne("ThreeClears.Web.Features.Access.AppUser", "Head")
@@ -667,6 +1431,289 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.Navigation("Successor");
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Consultation", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "AnsweredBy")
+                        .WithMany()
+                        .HasForeignKey("AnsweredById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_consultations_asp_net_users_answered_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "AskedBy")
+                        .WithMany()
+                        .HasForeignKey("AskedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_asp_net_users_asked_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_task_item_task_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "ToOrgUnit")
+                        .WithMany()
+                        .HasForeignKey("ToOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_org_units_to_org_unit_id");
+
+                    b.Navigation("AnsweredBy");
+
+                    b.Navigation("AskedBy");
+
+                    b.Navigation("Task");
+
+                    b.Navigation("ToOrgUnit");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Escalation", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "RaisedBy")
+                        .WithMany()
+                        .HasForeignKey("RaisedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_escalations_asp_net_users_raised_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ResolvedBy")
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_escalations_asp_net_users_resolved_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalations_task_item_task_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "ToOrgUnit")
+                        .WithMany()
+                        .HasForeignKey("ToOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalations_org_units_to_org_unit_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ToUser")
+                        .WithMany()
+                        .HasForeignKey("ToUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalations_asp_net_users_to_user_id");
+
+                    b.Navigation("RaisedBy");
+
+                    b.Navigation("ResolvedBy");
+
+                    b.Navigation("Task");
+
+                    b.Navigation("ToOrgUnit");
+
+                    b.Navigation("ToUser");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.EscalationStepRow", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Tasks.Escalation", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_steps_escalations_escalation_id");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskContributor", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany("Contributors")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_contributors_tasks_task_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_contributors_asp_net_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskCooperatingUnit", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_cooperating_units_org_units_org_unit_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany("CooperatingUnits")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_cooperating_units_tasks_task_id");
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskItem", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "AssignedBy")
+                        .WithMany()
+                        .HasForeignKey("AssignedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tasks_asp_net_users_assigned_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tasks_asp_net_users_owner_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OwnerOrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tasks_org_units_owner_org_unit_id");
+
+                    b.Navigation("AssignedBy");
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("OwnerOrgUnit");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskMilestoneRow", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_milestones_tasks_task_id");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskProgressReport", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ByUser")
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reports_asp_net_users_by_user_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reports_tasks_task_id");
+
+                    b.Navigation("ByUser");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskReassignment", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ByUser")
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_asp_net_users_by_user_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "FromUser")
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_asp_net_users_from_user_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_tasks_task_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ToUser")
+                        .WithMany()
+                        .HasForeignKey("ToUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_asp_net_users_to_user_id");
+
+                    b.Navigation("ByUser");
+
+                    b.Navigation("FromUser");
+
+                    b.Navigation("ToUser");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskTargetChange", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ByUser")
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_target_changes_asp_net_users_by_user_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_target_changes_tasks_task_id");
+
+                    b.Navigation("ByUser");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskVerification", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "ByUser")
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_verifications_asp_net_users_by_user_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskItem", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_verifications_tasks_task_id");
+
+                    b.Navigation("ByUser");
+                });
+
+            modelBuilder.Entity("task_report_attachments", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Evidence.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_report_attachments_attachments_attachments_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Tasks.TaskProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("TaskProgressReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_report_attachments_task_reports_task_progress_report_id");
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Access.AppUser", b =>
                 {
                     b.Navigation("Roles");
@@ -675,6 +1722,22 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>
                 {
                     b.Navigation("Predecessors");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Escalation", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Tasks.TaskItem", b =>
+                {
+                    b.Navigation("Contributors");
+
+                    b.Navigation("CooperatingUnits");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }

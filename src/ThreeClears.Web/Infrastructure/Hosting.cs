@@ -163,6 +163,7 @@ public static class Hosting
         services.AddScoped<OrganisationService>();
         services.AddScoped<AccessService>();
         services.AddScoped<CalendarService>();
+        services.AddScoped<ThreeClears.Web.Features.Tasks.TaskAccess>();
         services.AddScoped<ThreeClears.Web.Features.Demo.DemoData>();
     }
 

@@ -14,6 +14,7 @@ using ThreeClears.Web.Features.Audit;
 using ThreeClears.Web.Features.Calendar;
 using ThreeClears.Web.Features.Home;
 using ThreeClears.Web.Features.Organisation;
+using ThreeClears.Web.Features.Tasks;
 using ThreeClears.Web.Infrastructure.Auth;
 
 namespace ThreeClears.Web.Infrastructure;
@@ -164,6 +165,9 @@ public static class Hosting
         services.AddScoped<AccessService>();
         services.AddScoped<CalendarService>();
         services.AddScoped<ThreeClears.Web.Features.Tasks.TaskAccess>();
+        services.AddScoped<ThreeClears.Web.Features.Tasks.TasksService>();
+        services.AddScoped<ThreeClears.Web.Features.Tasks.TaskActions>();
+        services.AddScoped<ThreeClears.Web.Features.Evidence.EvidenceService>();
         services.AddScoped<ThreeClears.Web.Features.Demo.DemoData>();
     }
 
@@ -218,6 +222,7 @@ public static class Hosting
         app.MapAudit();
         app.MapCalendar();
         app.MapAdmin();
+        app.MapTasks();
         app.MapHome();
         app.MapRazorPages();
     }

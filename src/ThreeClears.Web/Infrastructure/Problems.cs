@@ -61,6 +61,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                     Title = b.StatusCode == 413 ? "Body too large" : "Bad request",
                     Detail = Describe(b),
                 };
+            case InvalidDataException d:
+                return new ProblemDetails { Status = 400, Title = "Malformed form", Detail = "The multipart body could not be read: " + d.Message };
             case JsonException j:
                 return new ProblemDetails { Status = 400, Title = "Malformed JSON", Detail = j.Message };
             case DbUpdateConcurrencyException:

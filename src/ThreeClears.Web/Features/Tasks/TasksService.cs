@@ -1,0 +1,219 @@
+using Microsoft.EntityFrameworkCore;
+using ThreeClears.Domain;
+using ThreeClears.Domain.Access;
+using ThreeClears.Domain.Tasks;
+using ThreeClears.Web.Data;
+using ThreeClears.Web.Features.Audit;
+using ThreeClears.Web.Features.Organisation;
+using ThreeClears.Web.Infrastructure;
+using ThreeClears.Web.Infrastructure.Auth;
+
+namespace ThreeClears.Web.Features.Tasks;
+
+using TaskStatus = ThreeClears.Domain.Tasks.TaskStatus;
+
+/// <summary>Assigning, reading and listing tasks; the actions on a task are in <see cref="TaskActions"/>.</summary>
+public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess access, AuditLog audit, AppClock clock)
+{
+    public async Task<TaskDto> CreateAsync(CreateTaskRequest req, CancellationToken ct)
+    {
+        var checks = new Checks();
+        checks.AddAll(TaskValidation.ValidateCreate(new TaskCreateInput(
+            req.Title,
+            req.Product is null ? null : new ProductInput(req.Product.Description, req.Product.Unit, req.Product.TargetQuantity, req.Product.Kind),
+            req.OwnerUserName, req.DueDate, req.StartDate,
+            req.Milestones?.Select(m => m is null ? null : new MilestoneInput(m.Title, m.DueDate, m.CumulativeQuantity)).ToList()))
+            .Select(kv => new KeyValuePair<string, IReadOnlyList<string>>(kv.Key, kv.Value)));
+        checks.Text("goalCode", req.GoalCode, 64, required: false);
+        checks.Text("source", req.Source, Checks.TextMax, required: false);
+
+        var owner = string.IsNullOrWhiteSpace(req.OwnerUserName) ? null
+            : await db.Users.AsNoTracking().Where(u => u.UserName == req.OwnerUserName.Trim()).Select(u => new { u.Id, u.OrgUnitId }).FirstOrDefaultAsync(ct);
+        if (owner is null && !checks.Has("ownerUserName"))
+            checks.Add("ownerUserName", $"no official has user name '{req.OwnerUserName}'.");
+
+        var cooperating = await ResolveAllAsync(checks, "cooperatingOrgUnitCodes", req.CooperatingOrgUnitCodes,
+            codes => db.Set<OrgUnit>().Where(u => codes.Contains(u.Code)).Select(u => new { Key = u.Code, u.Id }).ToDictionaryAsync(x => x.Key, x => x.Id, ct));
+        var contributors = await ResolveAllAsync(checks, "contributorUserNames", req.ContributorUserNames,
+            names => db.Users.Where(u => names.Contains(u.UserName!)).Select(u => new { Key = u.UserName!, u.Id }).ToDictionaryAsync(x => x.Key, x => x.Id, ct));
+        if (owner is not null && contributors.Contains(owner.Id))
+            checks.Add("contributorUserNames", "the owner is the one person in charge, not a contributor.");
+        checks.ThrowIfAny();
+
+        await caller.RequireAsync(Permission.AssignTasks, owner!.OrgUnitId, ct);
+        var today = clock.Today;
+        var product = req.Product!;
+        var task = new TaskItem
+        {
+            Title = req.Title!.Trim(),
+            ProductDescription = product.Description!.Trim(),
+            ProductUnit = product.Unit!.Trim(),
+            TargetQuantity = product.TargetQuantity!.Value,
+            OriginalTargetQuantity = product.TargetQuantity!.Value,
+            Kind = ApiSpelling.TryParse<ProductKind>(product.Kind, out var kind) ? kind : ProductKind.Output,
+            OwnerId = owner.Id,
+            OwnerOrgUnitId = owner.OrgUnitId,
+            AssignedById = caller.UserId,
+            StartDate = req.StartDate,
+            DueDate = req.DueDate!.Value,
+            CreatedOn = today,
+            CreatedAt = clock.UtcNow,
+            GoalCode = string.IsNullOrWhiteSpace(req.GoalCode) ? null : req.GoalCode.Trim(),
+            Source = string.IsNullOrWhiteSpace(req.Source) ? null : req.Source.Trim(),
+            Milestones = [.. (req.Milestones ?? []).Select(m => new TaskMilestoneRow
+            {
+                Title = string.IsNullOrWhiteSpace(m!.Title) ? null : m.Title.Trim(),
+                DueDate = m.DueDate!.Value,
+                CumulativeQuantity = m.CumulativeQuantity!.Value,
+            })],
+            CooperatingUnits = [.. cooperating.Select(id => new TaskCooperatingUnit { OrgUnitId = id })],
+            Contributors = [.. contributors.Select(id => new TaskContributor { UserId = id })],
+        };
+        Refresh(task, [], today);
+        db.Add(task);
+        await db.SaveChangesAsync(ct); // the id names the audit entry
+        audit.Record("task", task.Id, "create", null, new
+        {
+            task.Title, product = new { task.ProductDescription, task.ProductUnit, task.TargetQuantity, kind = task.Kind.ToApi() },
+            ownerUserName = req.OwnerUserName!.Trim(), task.StartDate, task.DueDate,
+            milestones = task.Milestones.Select(m => new { m.Title, m.DueDate, m.CumulativeQuantity }),
+            req.CooperatingOrgUnitCodes, req.ContributorUserNames, task.GoalCode, task.Source,
+        }, task.OwnerOrgUnitId);
+        await audit.SaveAsync(ct);
+        return await GetAsync(task.Id, today, ct);
+    }
+
+    /// <summary>Each listed code or name must exist; returns their ids, naming each bad entry by index.</summary>
+    private static async Task<HashSet<int>> ResolveAllAsync(Checks checks, string path, List<string?>? keys,
+        Func<List<string>, Task<Dictionary<string, int>>> lookup)
+    {
+        if (keys is null || keys.Count == 0) return [];
+        var wanted = keys.Select(k => k?.Trim() ?? "").ToList();
+        var found = await lookup(wanted.Where(k => k.Length > 0).Distinct().ToList());
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (wanted[i].Length == 0) checks.Add($"{path}[{i}]", "is empty.");
+            else if (!found.ContainsKey(wanted[i])) checks.Add($"{path}[{i}]", $"'{wanted[i]}' does not exist.");
+        }
+        return [.. found.Values];
+    }
+
+    /// <summary>The task as of a date, with everything on its timeline. One query per collection, never per row.</summary>
+    public async Task<TaskDto> GetAsync(int id, DateOnly? asOf, CancellationToken ct)
+    {
+        var task = await access.ReadableAsync(id, ct);
+        var date = asOf ?? clock.Today;
+        var milestones = await db.Set<TaskMilestoneRow>().AsNoTracking().Where(m => m.TaskId == id).OrderBy(m => m.DueDate).ToListAsync(ct);
+        var reports = await db.Set<TaskProgressReport>().AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, r.ReportedOn, r.ReportedAt, r.CumulativeQuantity, r.Note, By = r.ByUser!.UserName!,
+                Files = r.Attachments.Select(a => new { a.Id, a.FileName, a.ContentType, a.Length, a.IsImage, a.ThumbnailSha256 }).ToList(),
+            }).ToListAsync(ct);
+        var verifications = await db.Set<TaskVerification>().AsNoTracking().Where(v => v.TaskId == id).OrderBy(v => v.Id)
+            .Select(v => new VerificationDto(v.Approved, v.Note, v.ByUser!.UserName!, v.On, v.At)).ToListAsync(ct);
+        var verifiedOn = task.CompletedOn is null ? null : task.VerifiedOn;
+        var facts = Facts(task, milestones, reports.Select(r => new ProgressReport(r.ReportedOn, r.CumulativeQuantity)), verifiedOn);
+        var result = TaskStatusRule.Evaluate(facts, date);
+        var people = await db.Users.AsNoTracking().Where(u => u.Id == task.OwnerId || u.Id == task.AssignedById)
+            .Select(u => new { u.Id, u.UserName, u.FullName }).ToListAsync(ct);
+        var ownerUnit = await db.Set<OrgUnit>().Where(u => u.Id == task.OwnerOrgUnitId).Select(u => u.Code).FirstAsync(ct);
+        var escalations = await db.Set<Escalation>().AsNoTracking().Where(e => e.TaskId == id).OrderBy(e => e.Id)
+            .Select(e => new TaskEscalationDto(e.Id, e.Reason.ToApi(), e.Question, e.Level, e.ToUser!.UserName!, e.RespondBy, e.Status.ToApi(), e.RaisedOn, e.Decision))
+            .ToListAsync(ct);
+        var consultations = await db.Set<Consultation>().AsNoTracking().Where(c => c.TaskId == id).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, Unit = c.ToOrgUnit!.Code, c.Question, c.Deadline, c.Status, c.AskedOn, c.AnsweredOn }).ToListAsync(ct);
+        var reassignments = await db.Set<TaskReassignment>().AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.Id)
+            .Select(r => new ReassignmentDto(r.FromUser!.UserName!, r.ToUser!.UserName!, r.Reason, r.ByUser!.UserName!, r.At)).ToListAsync(ct);
+        var targetChanges = await db.Set<TaskTargetChange>().AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.Id)
+            .Select(r => new TargetChangeDto(r.From, r.To, r.Reason, r.ByUser!.UserName!, r.At)).ToListAsync(ct);
+        var cooperating = await db.Set<TaskCooperatingUnit>().Where(c => c.TaskId == id).Select(c => c.OrgUnit!.Code).ToListAsync(ct);
+        var contributors = await db.Set<TaskContributor>().Where(c => c.TaskId == id).Select(c => c.User!.UserName!).ToListAsync(ct);
+        var root = await RootCodeAsync(ct);
+        var owner = people.First(p => p.Id == task.OwnerId);
+        var assigner = people.First(p => p.Id == task.AssignedById);
+
+        return new TaskDto(
+            task.Id, TaskAccess.Code(root, task.CreatedOn, task.Id), task.Title,
+            new ProductDto(task.ProductDescription, task.ProductUnit, task.TargetQuantity, task.OriginalTargetQuantity, task.Kind.ToApi(), task.Kind.IsScored),
+            owner.UserName!, owner.FullName, ownerUnit, assigner.UserName!, task.StartDate, task.DueDate, task.CreatedOn, date,
+            result.Status.ToApi(), result.ExpectedFraction, result.ActualFraction, result.DeliveredQuantity,
+            result.CompletionDate, task.CancelledOn, task.CancelReason,
+            [.. milestones.Select(m => new MilestoneDto(m.Title, m.DueDate, m.CumulativeQuantity, m.DueDate < date && result.DeliveredQuantity < m.CumulativeQuantity))],
+            [.. reports.Select(r => new ReportDto(r.Id, r.ReportedOn, r.ReportedAt, r.CumulativeQuantity, r.Note, r.By,
+                [.. r.Files.Select(f => Evidence.EvidenceService.Dto(f.Id, f.FileName, f.ContentType, f.Length, f.IsImage, f.ThumbnailSha256))]))],
+            verifications, escalations,
+            [.. consultations.Select(c => new TaskConsultationDto(c.Id, c.Unit, c.Question, c.Deadline,
+                ConsultationRule.StatusAsOf(c.Deadline, c.AnsweredOn != null && c.Status is ConsultationStatus.Agreed or ConsultationStatus.Objected
+                    ? new ConsultationAnswer(c.Status == ConsultationStatus.Agreed ? ConsultationOutcome.Agreed : ConsultationOutcome.Objected, c.AnsweredOn!.Value)
+                    : null, date).ToApi(), c.AskedOn))],
+            reassignments, task.Reassignments >= 2, targetChanges, cooperating, contributors, task.GoalCode, task.Source, task.Version);
+    }
+
+    public async Task<PageOf<TaskListItem>> ListAsync(string? orgUnit, string? ownerUserName, string? status, DateOnly? dueFrom, DateOnly? dueTo,
+        Paging paging, CancellationToken ct)
+    {
+        var checks = new Checks();
+        TaskStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (ApiSpelling.TryParse<TaskStatus>(status, out var s)) wanted = s;
+            else checks.Add("status", "must be one of " + string.Join(", ", ApiSpelling.All<TaskStatus>()) + ".");
+        }
+        if (dueFrom is { } f && dueTo is { } t && t < f) checks.Add("dueTo", "must not be before dueFrom.");
+        checks.ThrowIfAny();
+
+        var me = caller.UserId;
+        var units = await caller.UnitsWithAsync(Permission.ReadTasks, ct);
+        var q = db.Set<TaskItem>().AsNoTracking();
+        if (!units.All)
+        {
+            var ids = units.Ids;
+            q = q.Where(x => ids.Contains(x.OwnerOrgUnitId) || x.OwnerId == me || x.AssignedById == me);
+        }
+        if (!string.IsNullOrWhiteSpace(orgUnit))
+        {
+            var path = await db.Set<OrgUnit>().Where(u => u.Code == orgUnit).Select(u => u.Path).FirstOrDefaultAsync(ct)
+                       ?? throw new NotFoundException($"No org unit has code '{orgUnit}'.");
+            q = q.Where(x => x.OwnerOrgUnit!.Path.StartsWith(path));
+        }
+        if (!string.IsNullOrWhiteSpace(ownerUserName))
+        {
+            var ownerId = await db.Users.Where(u => u.UserName == ownerUserName).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
+                          ?? throw new NotFoundException($"No official has user name '{ownerUserName}'.");
+            q = q.Where(x => x.OwnerId == ownerId);
+        }
+        if (wanted is { } w) q = q.Where(x => x.Status == w);
+        if (dueFrom is { } from) q = q.Where(x => x.DueDate >= from);
+        if (dueTo is { } to) q = q.Where(x => x.DueDate <= to);
+
+        var total = await q.CountAsync(ct);
+        var root = await RootCodeAsync(ct);
+        var rows = await q.OrderBy(x => x.DueDate).ThenBy(x => x.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(x => new
+            {
+                x.Id, x.CreatedOn, x.Title, Owner = x.Owner!.UserName!, x.Owner.FullName, Unit = x.OwnerOrgUnit!.Code, x.DueDate, x.Status,
+                x.DeliveredQuantity, x.TargetQuantity, x.ProductUnit, x.Kind, x.Reassignments, x.Version,
+            }).ToListAsync(ct);
+        return new PageOf<TaskListItem>([.. rows.Select(r => new TaskListItem(r.Id, TaskAccess.Code(root, r.CreatedOn, r.Id), r.Title, r.Owner, r.FullName,
+            r.Unit, r.DueDate, r.Status.ToApi(), r.DeliveredQuantity, r.TargetQuantity, r.ProductUnit, r.Kind.ToApi(), r.Reassignments >= 2, r.Version))], total);
+    }
+
+    /// <summary>The facts the status rule needs, from the stored task.</summary>
+    internal static TaskFacts Facts(TaskItem t, IEnumerable<TaskMilestoneRow> milestones, IEnumerable<ProgressReport> reports, DateOnly? verifiedOn) =>
+        new(t.CreatedOn, t.StartDate, t.DueDate, t.TargetQuantity,
+            milestones.Select(m => new TaskMilestone(m.DueDate, Math.Min(m.CumulativeQuantity, t.TargetQuantity))),
+            reports, verifiedOn, t.CancelledOn);
+
+    /// <summary>Recomputes the stored status for today after a change; lists and boards read it.</summary>
+    internal static void Refresh(TaskItem t, IEnumerable<ProgressReport> reports, DateOnly today)
+    {
+        if (t.CancelledOn is not null) t.Status = TaskStatus.Cancelled;
+        else if (t.CompletedOn is { } done) t.Status = done <= t.DueDate ? TaskStatus.CompletedOnTime : TaskStatus.CompletedLate;
+        else t.Status = TaskStatusRule.Evaluate(Facts(t, t.Milestones, reports, null), today).Status;
+        t.StatusOn = today;
+    }
+
+    private async Task<string> RootCodeAsync(CancellationToken ct) =>
+        await db.Set<OrgUnit>().Where(u => u.ParentId == null).Select(u => u.Code).FirstAsync(ct);
+}

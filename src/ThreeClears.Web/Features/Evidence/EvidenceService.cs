@@ -26,16 +26,22 @@ public sealed class EvidenceService(ThreeClearsDb db, Caller caller, TaskAccess 
     public static AttachmentDto Dto(int id, string fileName, string contentType, long length, bool isImage, string? thumbnail) =>
         new(id, fileName, contentType, length, isImage, $"/api/attachments/{id}", thumbnail is null ? null : $"/api/attachments/{id}/thumbnail");
 
-    /// <summary>The owner or a named contributor uploads evidence for an open task.</summary>
-    public async Task<UploadedDto> UploadForTaskAsync(int taskId, IFormFile? file, CancellationToken ct)
+    /// <summary>
+    /// The task evidence may be uploaded for: open, and the caller its owner or a named contributor.
+    /// Checked before the body is read, so a refused upload costs nothing.
+    /// </summary>
+    public async Task<TaskItem> UploadTargetAsync(int taskId, CancellationToken ct)
     {
         var task = await access.ReadableAsync(taskId, ct);
         var me = caller.UserId;
         if (task.OwnerId != me && !await db.Set<TaskContributor>().AnyAsync(c => c.TaskId == taskId && c.UserId == me, ct))
             throw new ForbiddenException("Only the task's owner or a named contributor uploads its evidence.");
         TaskAccess.RequireOpen(task);
-        return await StoreAsync(file, task.OwnerOrgUnitId, taskId, ct);
+        return task;
     }
+
+    public Task<UploadedDto> UploadForTaskAsync(TaskItem task, IFormFile? file, CancellationToken ct) =>
+        StoreAsync(file, task.OwnerOrgUnitId, task.Id, ct);
 
     private async Task<UploadedDto> StoreAsync(IFormFile? file, int orgUnitId, int? taskId, CancellationToken ct)
     {

@@ -55,12 +55,13 @@ public static class TasksApi
     /// <summary>Multipart with one field <c>file</c>, up to 20 MB: the body limit is raised for this route only.</summary>
     private static async Task<Created<UploadedDto>> Upload(EvidenceService evidence, string id, HttpContext http, CancellationToken ct)
     {
+        var task = await evidence.UploadTargetAsync(TaskAccess.ParseId(id), ct);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = EvidenceService.MaxUploadBytes + 100_000;
         if (!http.Request.HasFormContentType)
             throw new ValidationException(new Dictionary<string, string[]> { ["file"] = ["send the file as multipart/form-data with the field 'file'."] });
         var form = await http.Request.ReadFormAsync(ct);
-        var dto = await evidence.UploadForTaskAsync(TaskAccess.ParseId(id), form.Files.GetFile("file"), ct);
+        var dto = await evidence.UploadForTaskAsync(task, form.Files.GetFile("file"), ct);
         return TypedResults.Created(dto.Url, dto);
     }
 

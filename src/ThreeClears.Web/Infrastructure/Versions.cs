@@ -25,6 +25,8 @@ public static class Versions
     /// <summary>Checks If-Match when sent (or demands it when <paramref name="required"/>); 409 when stale.</summary>
     public static void Check(HttpContext http, int current, bool required = false)
     {
+        // "If-Match: *" (RFC 9110) is a deliberate "whatever the current version is".
+        if (http.Request.Headers[HeaderNames.IfMatch].ToString().Trim() == "*") return;
         var wanted = IfMatch(http);
         if (wanted is null)
         {

@@ -151,7 +151,7 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
     }
 
     public async Task<PageOf<TaskListItem>> ListAsync(string? orgUnit, string? ownerUserName, string? status, DateOnly? dueFrom, DateOnly? dueTo,
-        Paging paging, CancellationToken ct)
+        Paging paging, CancellationToken ct, bool? open = null)
     {
         var checks = new Checks();
         TaskStatus? wanted = null;
@@ -184,6 +184,8 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
             q = q.Where(x => x.OwnerId == ownerId);
         }
         if (wanted is { } w) q = q.Where(x => x.Status == w);
+        if (open == true) q = q.Where(x => x.Status != TaskStatus.CompletedOnTime && x.Status != TaskStatus.CompletedLate && x.Status != TaskStatus.Cancelled);
+        if (open == false) q = q.Where(x => x.Status == TaskStatus.CompletedOnTime || x.Status == TaskStatus.CompletedLate || x.Status == TaskStatus.Cancelled);
         if (dueFrom is { } from) q = q.Where(x => x.DueDate >= from);
         if (dueTo is { } to) q = q.Where(x => x.DueDate <= to);
 

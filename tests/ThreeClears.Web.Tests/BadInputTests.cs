@@ -35,6 +35,10 @@ public abstract class BadInputTests(AppFixture app)
         ("DELETE", "/api/admin/clock", "/api/admin/clock", null, false),
         ("GET", "/api/calendar", "/api/calendar?year=2026", null, false),
         ("PUT", "/api/calendar/{year:int}", "/api/calendar/2031", null, true),
+        ("POST", "/api/tasks/{id}/consultations", "/api/tasks/1/consultations", "/api/tasks/999999/consultations", true),
+        ("GET", "/api/consultations", "/api/consultations", null, false),
+        ("GET", "/api/consultations/{id:int}", "/api/consultations/1", "/api/consultations/999999", false),
+        ("POST", "/api/consultations/{id:int}/respond", "/api/consultations/1/respond", "/api/consultations/999999/respond", true),
         ("GET", "/healthz", "/healthz", null, false),
         ("GET", "/openapi/v1.json", "/openapi/v1.json", null, false),
     ];

@@ -165,6 +165,9 @@ public static class Hosting
         services.AddScoped<CalendarService>();
         services.AddScoped<ThreeClears.Web.Features.Tasks.TaskAccess>();
         services.AddScoped<ThreeClears.Web.Features.Demo.DemoData>();
+        // Consultations and their deemed agreement (a deadline sweep step).
+        services.AddScoped<ThreeClears.Web.Features.Tasks.ConsultationsService>();
+        services.AddScoped<ThreeClears.Web.Features.Tasks.DeemedAgreementStep>();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -218,6 +221,7 @@ public static class Hosting
         app.MapAudit();
         app.MapCalendar();
         app.MapAdmin();
+        ThreeClears.Web.Features.Tasks.ConsultationsApi.MapConsultations(app);
         app.MapHome();
         app.MapRazorPages();
     }

@@ -39,6 +39,7 @@ public abstract class BadInputTests(AppFixture app)
         ("GET", "/api/consultations", "/api/consultations", null, false),
         ("GET", "/api/consultations/{id:int}", "/api/consultations/1", "/api/consultations/999999", false),
         ("POST", "/api/consultations/{id:int}/respond", "/api/consultations/1/respond", "/api/consultations/999999/respond", true),
+        ("GET", "/api/org-units/{code}/responsiveness", "/api/org-units/CB/responsiveness", "/api/org-units/NOPE/responsiveness", false),
         ("GET", "/healthz", "/healthz", null, false),
         ("GET", "/openapi/v1.json", "/openapi/v1.json", null, false),
     ];

@@ -165,9 +165,10 @@ public static class Hosting
         services.AddScoped<CalendarService>();
         services.AddScoped<ThreeClears.Web.Features.Tasks.TaskAccess>();
         services.AddScoped<ThreeClears.Web.Features.Demo.DemoData>();
-        // Consultations and their deemed agreement (a deadline sweep step).
+        // Consultations, their deemed agreement (a deadline sweep step) and units' responsiveness.
         services.AddScoped<ThreeClears.Web.Features.Tasks.ConsultationsService>();
         services.AddScoped<ThreeClears.Web.Features.Tasks.DeemedAgreementStep>();
+        services.AddScoped<ThreeClears.Web.Features.Tasks.ResponsivenessService>();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -222,6 +223,7 @@ public static class Hosting
         app.MapCalendar();
         app.MapAdmin();
         ThreeClears.Web.Features.Tasks.ConsultationsApi.MapConsultations(app);
+        ThreeClears.Web.Features.Tasks.ResponsivenessApi.MapResponsiveness(app);
         app.MapHome();
         app.MapRazorPages();
     }

@@ -41,11 +41,18 @@ start_postgres() {
   pg_dir=$(mktemp -d /tmp/threeclears-pg.XXXXXX)
   chmod 755 "$pg_dir"
   [ ${#pg_runas[@]} -gt 0 ] && chown "${pg_runas[2]}" "$pg_dir"
-  pg_port=$(free_port)
   trap stop_postgres EXIT
   "${pg_runas[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U threeclears --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  "${pg_runas[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -o \
-    "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 $*" start >/dev/null
+  # A port that looked free can be taken a moment later: try a few.
+  local attempt
+  for attempt in 1 2 3; do
+    pg_port=$(free_port)
+    if "${pg_runas[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -o \
+      "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 $*" start >/dev/null; then
+      break
+    fi
+    if [ "$attempt" = 3 ]; then tail -n 20 "$pg_dir/log" >&2; return 1; fi
+  done
   pg_conn="Host=127.0.0.1;Port=$pg_port;Username=threeclears;Database=postgres"
   echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 }

@@ -46,6 +46,11 @@ public abstract class BadInputTests(AppFixture app)
         ("POST", "/api/tasks/{id}/attachments", "/api/tasks/1/attachments", "/api/tasks/999999/attachments", false),
         ("GET", "/api/attachments/{id:int}", "/api/attachments/1", "/api/attachments/999999", false),
         ("GET", "/api/attachments/{id:int}/thumbnail", "/api/attachments/1/thumbnail", "/api/attachments/999999/thumbnail", false),
+        ("POST", "/api/tasks/{id}/consultations", "/api/tasks/1/consultations", "/api/tasks/999999/consultations", true),
+        ("GET", "/api/consultations", "/api/consultations", null, false),
+        ("GET", "/api/consultations/{id:int}", "/api/consultations/1", "/api/consultations/999999", false),
+        ("POST", "/api/consultations/{id:int}/respond", "/api/consultations/1/respond", "/api/consultations/999999/respond", true),
+        ("GET", "/api/org-units/{code}/responsiveness", "/api/org-units/CB/responsiveness", "/api/org-units/NOPE/responsiveness", false),
         ("GET", "/healthz", "/healthz", null, false),
         ("GET", "/openapi/v1.json", "/openapi/v1.json", null, false),
     ];

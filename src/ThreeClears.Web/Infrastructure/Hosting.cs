@@ -169,6 +169,10 @@ public static class Hosting
         services.AddScoped<ThreeClears.Web.Features.Tasks.TaskActions>();
         services.AddScoped<ThreeClears.Web.Features.Evidence.EvidenceService>();
         services.AddScoped<ThreeClears.Web.Features.Demo.DemoData>();
+        // Consultations, their deemed agreement (a deadline sweep step) and units' responsiveness.
+        services.AddScoped<ThreeClears.Web.Features.Tasks.ConsultationsService>();
+        services.AddScoped<ThreeClears.Web.Features.Tasks.DeemedAgreementStep>();
+        services.AddScoped<ThreeClears.Web.Features.Tasks.ResponsivenessService>();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -223,6 +227,8 @@ public static class Hosting
         app.MapCalendar();
         app.MapAdmin();
         app.MapTasks();
+        app.MapConsultations();
+        app.MapResponsiveness();
         app.MapHome();
         app.MapRazorPages();
     }

@@ -19,6 +19,13 @@ public abstract class ThreeClearsDb(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ThreeClearsDb).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Task ids are taken in blocks of 100, so a new task is known before it is written
+            // and goes out with its milestones and audit entry in one round trip.
+            builder.HasSequence<int>("tasks_hilo").IncrementsBy(100);
+            builder.Entity<Features.Tasks.TaskItem>().Property(t => t.Id).UseHiLo("tasks_hilo");
+        }
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.Entity<AppUser>().ToTable("users");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<int>>().ToTable("user_claims");

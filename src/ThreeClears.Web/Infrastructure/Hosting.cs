@@ -82,6 +82,7 @@ public static class Hosting
         services.AddHttpContextAccessor();
         services.AddSingleton(new AppClock(config.GetValue("ThreeClears:TestClock", false)));
         services.AddSingleton<Tokens>();
+        services.AddSingleton<Installation>();
         services.AddSingleton<Files.IFileStore>(sp => new Files.LocalFileStore(
             Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, config["Files:Root"] is { Length: > 0 } r ? r : "data/files")));
         services.AddScoped<Caller>();

@@ -40,6 +40,7 @@ public static class Startup
             await AuditChainer.EnsureHeadAsync(db, ct);
             await sp.GetRequiredService<Tokens>().LoadAsync(db, config, ct);
             var firstStart = await EnsureRootAndAdminAsync(sp, db, config, log, ct);
+            await sp.GetRequiredService<Installation>().LoadAsync(db, ct);
             if (config.GetValue("ThreeClears:Demo", false))
             {
                 if (await DemoData.IsEmptyAsync(db, ct))

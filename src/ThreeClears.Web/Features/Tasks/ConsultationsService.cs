@@ -46,7 +46,7 @@ public sealed record ConsultationDto(
 /// </list>
 /// </remarks>
 public sealed class ConsultationsService(
-    ThreeClearsDb db, Caller caller, TaskAccess tasks, AuditLog audit, AppClock clock, CalendarService calendars)
+    ThreeClearsDb db, Caller caller, TaskAccess tasks, AuditLog audit, AppClock clock, CalendarService calendars, Installation installation)
 {
     public const string AuditEntity = "consultation";
 
@@ -197,7 +197,7 @@ public sealed class ConsultationsService(
         var rows = await q.OrderBy(c => c.Deadline).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.PageSize)
             .Select(Projection).ToListAsync(ct);
         var calendar = await calendars.WorkingCalendarAsync(ct);
-        var root = await RootCodeAsync(ct);
+        var root = installation.RootCode;
         return new PageOf<ConsultationDto>([.. rows.Select(r => ToDto(r, root, today, calendar))], total);
     }
 
@@ -229,7 +229,7 @@ public sealed class ConsultationsService(
     private async Task<ConsultationDto> DtoAsync(int id, IWorkingCalendar calendar, CancellationToken ct)
     {
         var row = await db.Set<Consultation>().AsNoTracking().Where(c => c.Id == id).Select(Projection).FirstAsync(ct);
-        return ToDto(row, await RootCodeAsync(ct), clock.Today, calendar);
+        return ToDto(row, installation.RootCode, clock.Today, calendar);
     }
 
     private static ConsultationDto ToDto(Row r, string rootCode, DateOnly today, IWorkingCalendar calendar)
@@ -245,8 +245,6 @@ public sealed class ConsultationsService(
             r.DeemedOn, r.Version);
     }
 
-    private Task<string> RootCodeAsync(CancellationToken ct) =>
-        db.Set<OrgUnit>().AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.Id).Select(u => u.Code).FirstAsync(ct);
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

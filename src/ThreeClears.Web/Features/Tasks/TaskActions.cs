@@ -1,3 +1,4 @@
+using ThreeClears.Domain;
 using Microsoft.EntityFrameworkCore;
 using ThreeClears.Domain.Access;
 using ThreeClears.Domain.Tasks;
@@ -15,7 +16,11 @@ namespace ThreeClears.Web.Features.Tasks;
 /// </summary>
 public sealed class TaskActions(ThreeClearsDb db, Caller caller, TaskAccess access, TasksService tasks, AuditLog audit, AppClock clock)
 {
-    public async Task<TaskDto> ReportProgressAsync(int id, ProgressRequest req, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// A report is the hot path of the product (every official, every week): it reads the task and
+    /// its milestones and writes the report, the task and the audit entry in one round trip.
+    /// </summary>
+    public async Task<ProgressResult> ReportProgressAsync(int id, ProgressRequest req, HttpContext http, CancellationToken ct)
     {
         var task = await access.OwnedAsync(id, ct);
         Versions.Check(http, task.Version, required: true);
@@ -39,13 +44,17 @@ public sealed class TaskActions(ThreeClearsDb db, Caller caller, TaskAccess acce
         db.Add(report);
         task.DeliveredQuantity = report.CumulativeQuantity;
         task.LastReportOn = today;
-        await RefreshAsync(task, today, extra: report, ct);
+        task.Milestones = await MilestonesAsync(id, ct);
+        // The latest report is the delivered quantity today, so it alone decides today's status.
+        TasksService.Refresh(task, [new ProgressReport(today, report.CumulativeQuantity)], today);
+        var result = TaskStatusRule.Evaluate(TasksService.Facts(task, task.Milestones, [new ProgressReport(today, report.CumulativeQuantity)], null), today);
         task.Version++;
         audit.Record("task", id, "reportProgress", null,
             new { report.CumulativeQuantity, report.Note, report.ReportedOn, attachments = files.Select(f => new { f.Id, f.Sha256, f.FileName }) },
             task.OwnerOrgUnitId);
         await audit.SaveAsync(ct);
-        return await tasks.GetAsync(id, today, ct);
+        return new ProgressResult(id, report.Id, report.ReportedOn, report.CumulativeQuantity, result.Status.ToApi(),
+            result.ExpectedFraction, result.ActualFraction, task.Version);
     }
 
     /// <summary>

@@ -52,3 +52,7 @@ public sealed record TaskDto(
 public sealed record TaskListItem(
     int Id, string Code, string Title, string OwnerUserName, string OwnerFullName, string OwnerOrgUnitCode, DateOnly DueDate,
     string Status, decimal DeliveredQuantity, decimal TargetQuantity, string ProductUnit, string Kind, bool BuckPassingFlag, int Version);
+
+/// <summary>The answer to a progress report: enough to show the new status without reloading the task.</summary>
+public sealed record ProgressResult(int TaskId, int ReportId, DateOnly ReportedOn, decimal CumulativeQuantity, string Status,
+    decimal ExpectedFraction, decimal ActualFraction, int Version);

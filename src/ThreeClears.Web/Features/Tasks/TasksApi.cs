@@ -13,8 +13,7 @@ public static class TasksApi
         g.MapPost("", Create);
         g.MapGet("", List);
         g.MapGet("/{id}", Get);
-        g.MapPost("/{id}/progress", (TaskActions a, string id, ProgressRequest body, HttpContext http, CancellationToken ct) =>
-            Answer(http, a.ReportProgressAsync(TaskAccess.ParseId(id), body, http, ct)));
+        g.MapPost("/{id}/progress", Progress);
         g.MapPost("/{id}/verify", (TaskActions a, string id, VerifyRequest body, HttpContext http, CancellationToken ct) =>
             Answer(http, a.VerifyAsync(TaskAccess.ParseId(id), body, http, ct)));
         g.MapPost("/{id}/target", (TaskActions a, string id, TargetRequest body, HttpContext http, CancellationToken ct) =>
@@ -44,6 +43,13 @@ public static class TasksApi
 
     private static Task<Ok<TaskDto>> Get(TasksService tasks, string id, DateOnly? asOf, HttpContext http, CancellationToken ct) =>
         Answer(http, tasks.GetAsync(TaskAccess.ParseId(id), asOf, ct));
+
+    private static async Task<Ok<ProgressResult>> Progress(TaskActions actions, string id, ProgressRequest body, HttpContext http, CancellationToken ct)
+    {
+        var result = await actions.ReportProgressAsync(TaskAccess.ParseId(id), body, http, ct);
+        Versions.SetETag(http, result.Version);
+        return TypedResults.Ok(result);
+    }
 
     private static async Task<Ok<TaskDto>> Answer(HttpContext http, Task<TaskDto> work)
     {

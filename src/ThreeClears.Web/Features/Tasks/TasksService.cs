@@ -13,7 +13,7 @@ namespace ThreeClears.Web.Features.Tasks;
 using TaskStatus = ThreeClears.Domain.Tasks.TaskStatus;
 
 /// <summary>Assigning, reading and listing tasks; the actions on a task are in <see cref="TaskActions"/>.</summary>
-public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess access, AuditLog audit, AppClock clock)
+public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess access, AuditLog audit, AppClock clock, Installation installation)
 {
     public async Task<TaskDto> CreateAsync(CreateTaskRequest req, CancellationToken ct)
     {
@@ -28,7 +28,9 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
         checks.Text("source", req.Source, Checks.TextMax, required: false);
 
         var owner = string.IsNullOrWhiteSpace(req.OwnerUserName) ? null
-            : await db.Users.AsNoTracking().Where(u => u.UserName == req.OwnerUserName.Trim()).Select(u => new { u.Id, u.OrgUnitId }).FirstOrDefaultAsync(ct);
+            : await db.Users.AsNoTracking().Where(u => u.UserName == req.OwnerUserName.Trim())
+                .Select(u => new { u.Id, u.UserName, u.FullName, u.OrgUnitId, UnitCode = u.OrgUnit!.Code, UnitPath = u.OrgUnit.Path })
+                .FirstOrDefaultAsync(ct);
         if (owner is null && !checks.Has("ownerUserName"))
             checks.Add("ownerUserName", $"no official has user name '{req.OwnerUserName}'.");
 
@@ -40,7 +42,8 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
             checks.Add("contributorUserNames", "the owner is the one person in charge, not a contributor.");
         checks.ThrowIfAny();
 
-        await caller.RequireAsync(Permission.AssignTasks, owner!.OrgUnitId, ct);
+        caller.KnowPath(owner!.OrgUnitId, owner.UnitPath);
+        await caller.RequireAsync(Permission.AssignTasks, owner.OrgUnitId, ct);
         var today = clock.Today;
         var product = req.Product!;
         var task = new TaskItem
@@ -71,7 +74,10 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
         };
         Refresh(task, [], today);
         db.Add(task);
-        await db.SaveChangesAsync(ct); // the id names the audit entry
+        // On PostgreSQL the id comes from a HiLo block when the task is added, so the task, its
+        // milestones and its audit entry go in one round trip. SQLite numbers rows on insert.
+        await using var tx = task.Id <= 0 ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (tx is not null) await db.SaveChangesAsync(ct);
         audit.Record("task", task.Id, "create", null, new
         {
             task.Title, product = new { task.ProductDescription, task.ProductUnit, task.TargetQuantity, kind = task.Kind.ToApi() },
@@ -79,8 +85,24 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
             milestones = task.Milestones.Select(m => new { m.Title, m.DueDate, m.CumulativeQuantity }),
             req.CooperatingOrgUnitCodes, req.ContributorUserNames, task.GoalCode, task.Source,
         }, task.OwnerOrgUnitId);
-        await audit.SaveAsync(ct);
-        return await GetAsync(task.Id, today, ct);
+        if (tx is not null) await audit.CommitAsync(tx, ct);
+        else await audit.SaveAsync(ct);
+        return Created(task, owner.UserName!, owner.FullName, owner.UnitCode, req, today);
+    }
+
+    /// <summary>The answer to a creation, from what is in hand: a new task has no reports, escalations or history yet.</summary>
+    private TaskDto Created(TaskItem t, string ownerUserName, string ownerFullName, string ownerUnitCode, CreateTaskRequest req, DateOnly today)
+    {
+        var result = TaskStatusRule.Evaluate(Facts(t, t.Milestones, [], null), today);
+        return new TaskDto(
+            t.Id, TaskAccess.Code(installation.RootCode, t.CreatedOn, t.Id), t.Title,
+            new ProductDto(t.ProductDescription, t.ProductUnit, t.TargetQuantity, t.OriginalTargetQuantity, t.Kind.ToApi(), t.Kind.IsScored),
+            ownerUserName, ownerFullName, ownerUnitCode, caller.UserName ?? "", t.StartDate, t.DueDate, t.CreatedOn, today,
+            result.Status.ToApi(), result.ExpectedFraction, result.ActualFraction, 0m, null, null, null,
+            [.. t.Milestones.OrderBy(m => m.DueDate).Select(m => new MilestoneDto(m.Title, m.DueDate, m.CumulativeQuantity, m.DueDate < today && m.CumulativeQuantity > 0))],
+            [], [], [], [], [], false, [],
+            [.. (req.CooperatingOrgUnitCodes ?? []).Select(c => c!.Trim())], [.. (req.ContributorUserNames ?? []).Select(c => c!.Trim())],
+            t.GoalCode, t.Source, t.Version);
     }
 
     /// <summary>Each listed code or name must exist; returns their ids, naming each bad entry by index.</summary>
@@ -129,7 +151,7 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
             .Select(r => new TargetChangeDto(r.From, r.To, r.Reason, r.ByUser!.UserName!, r.At)).ToListAsync(ct);
         var cooperating = await db.Set<TaskCooperatingUnit>().Where(c => c.TaskId == id).Select(c => c.OrgUnit!.Code).ToListAsync(ct);
         var contributors = await db.Set<TaskContributor>().Where(c => c.TaskId == id).Select(c => c.User!.UserName!).ToListAsync(ct);
-        var root = await RootCodeAsync(ct);
+        var root = installation.RootCode;
         var owner = people.First(p => p.Id == task.OwnerId);
         var assigner = people.First(p => p.Id == task.AssignedById);
 
@@ -190,7 +212,7 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
         if (dueTo is { } to) q = q.Where(x => x.DueDate <= to);
 
         var total = await q.CountAsync(ct);
-        var root = await RootCodeAsync(ct);
+        var root = installation.RootCode;
         var rows = await q.OrderBy(x => x.DueDate).ThenBy(x => x.Id).Skip(paging.Skip).Take(paging.PageSize)
             .Select(x => new
             {
@@ -216,6 +238,4 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
         t.StatusOn = today;
     }
 
-    private async Task<string> RootCodeAsync(CancellationToken ct) =>
-        await db.Set<OrgUnit>().Where(u => u.ParentId == null).Select(u => u.Code).FirstAsync(ct);
 }

@@ -23,6 +23,9 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence<int>("tasks_hilo")
+                .IncrementsBy(100);
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -902,7 +905,7 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "tasks_hilo");
 
                     b.Property<int>("AssignedById")
                         .HasColumnType("integer")

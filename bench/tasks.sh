@@ -30,10 +30,10 @@ WITH owners AS (
   FROM users u WHERE u.user_name <> 'admin' AND u.user_name <> 'officer.xd'),
   xd AS (SELECT id, org_unit_id FROM users WHERE user_name = 'officer.xd'),
   director AS (SELECT id FROM users WHERE user_name = 'director.xd')
-INSERT INTO tasks (title, product_description, product_unit, target_quantity, original_target_quantity, kind, owner_id,
+INSERT INTO tasks (id, title, product_description, product_unit, target_quantity, original_target_quantity, kind, owner_id,
   owner_org_unit_id, assigned_by_id, start_date, due_date, created_on, created_at, delivered_quantity, status, status_on,
   reassignments, overdue_escalated, version)
-SELECT 'Việc số ' || g, 'Sản phẩm cuối cùng số ' || g, 'km', 10, 10, 'Output', xd.id, xd.org_unit_id, director.id,
+SELECT g, 'Việc số ' || g, 'Sản phẩm cuối cùng số ' || g, 'km', 10, 10, 'Output', xd.id, xd.org_unit_id, director.id,
   DATE '2026-01-01', DATE '2026-01-01' + (g % 700), DATE '2026-01-01', now(), 0,
   (ARRAY['OnTrack','AtRisk','Overdue','NotStarted','CompletedOnTime'])[1 + g % 5], CURRENT_DATE, 0, false, 1
 FROM generate_series(1, 5000) g, xd, director;
@@ -42,13 +42,14 @@ psql_ <<'SQL'
 WITH owners AS (
   SELECT u.id, u.org_unit_id, row_number() OVER (ORDER BY u.id) - 1 AS n, count(*) OVER () AS total
   FROM users u WHERE u.user_name NOT IN ('admin', 'officer.xd'))
-INSERT INTO tasks (title, product_description, product_unit, target_quantity, original_target_quantity, kind, owner_id,
+INSERT INTO tasks (id, title, product_description, product_unit, target_quantity, original_target_quantity, kind, owner_id,
   owner_org_unit_id, assigned_by_id, start_date, due_date, created_on, created_at, delivered_quantity, status, status_on,
   reassignments, overdue_escalated, version)
-SELECT 'Việc số ' || g, 'Sản phẩm cuối cùng số ' || g, 'nhà', 20, 20, 'Outcome', o.id, o.org_unit_id, o.id,
+SELECT 5000 + g, 'Việc số ' || g, 'Sản phẩm cuối cùng số ' || g, 'nhà', 20, 20, 'Outcome', o.id, o.org_unit_id, o.id,
   DATE '2026-01-01', DATE '2026-01-01' + (g % 700), DATE '2026-01-01', now(), 0,
   (ARRAY['OnTrack','AtRisk','Overdue','NotStarted','CompletedLate'])[1 + g % 5], CURRENT_DATE, 0, false, 1
 FROM generate_series(1, 45000) g JOIN owners o ON o.n = g % o.total;
+SELECT setval('tasks_hilo', 50001);
 ANALYZE;
 SQL
 first=$(psql_ -c "SELECT min(t.id) FROM tasks t JOIN users u ON u.id = t.owner_id WHERE u.user_name = 'officer.xd'")

@@ -114,7 +114,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         b.HasMany(x => x.CooperatingUnits).WithOne().HasForeignKey(x => x.TaskId);
         b.HasMany(x => x.Contributors).WithOne().HasForeignKey(x => x.TaskId);
         // "An owner's open tasks", boards by unit and status, and due-date windows.
-        b.HasIndex(x => new { x.OwnerId, x.Status, x.DueDate });
+        b.HasIndex(x => new { x.OwnerId, x.DueDate, x.Id });
         b.HasIndex(x => new { x.OwnerOrgUnitId, x.Status, x.DueDate });
         b.HasIndex(x => new { x.AssignedById, x.Status });
         b.HasIndex(x => new { x.Status, x.DueDate });

@@ -1006,8 +1006,8 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueDate")
                         .HasDatabaseName("ix_tasks_status_due_date");
 
-                    b.HasIndex("OwnerId", "Status", "DueDate")
-                        .HasDatabaseName("ix_tasks_owner_id_status_due_date");
+                    b.HasIndex("OwnerId", "DueDate", "Id")
+                        .HasDatabaseName("ix_tasks_owner_id_due_date_id");
 
                     b.HasIndex("OwnerOrgUnitId", "Status", "DueDate")
                         .HasDatabaseName("ix_tasks_owner_org_unit_id_status_due_date");

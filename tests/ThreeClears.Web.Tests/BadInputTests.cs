@@ -35,6 +35,10 @@ public abstract class BadInputTests(AppFixture app)
         ("DELETE", "/api/admin/clock", "/api/admin/clock", null, false),
         ("GET", "/api/calendar", "/api/calendar?year=2026", null, false),
         ("PUT", "/api/calendar/{year:int}", "/api/calendar/2031", null, true),
+        ("POST", "/api/tasks/{id}/escalations", "/api/tasks/1/escalations", "/api/tasks/999999/escalations", true),
+        ("GET", "/api/escalations", "/api/escalations", null, false),
+        ("GET", "/api/escalations/{id:int}", "/api/escalations/1", "/api/escalations/999999", false),
+        ("POST", "/api/escalations/{id:int}/resolve", "/api/escalations/1/resolve", "/api/escalations/999999/resolve", true),
         ("GET", "/healthz", "/healthz", null, false),
         ("GET", "/openapi/v1.json", "/openapi/v1.json", null, false),
     ];

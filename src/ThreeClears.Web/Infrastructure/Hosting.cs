@@ -164,6 +164,8 @@ public static class Hosting
         services.AddScoped<AccessService>();
         services.AddScoped<CalendarService>();
         services.AddScoped<ThreeClears.Web.Features.Tasks.TaskAccess>();
+        // Escalations.
+        services.AddScoped<ThreeClears.Web.Features.Tasks.EscalationsService>();
         services.AddScoped<ThreeClears.Web.Features.Demo.DemoData>();
     }
 
@@ -218,6 +220,7 @@ public static class Hosting
         app.MapAudit();
         app.MapCalendar();
         app.MapAdmin();
+        ThreeClears.Web.Features.Tasks.EscalationsApi.MapEscalations(app);
         app.MapHome();
         app.MapRazorPages();
     }

@@ -164,8 +164,14 @@ public static class Hosting
         services.AddScoped<AccessService>();
         services.AddScoped<CalendarService>();
         services.AddScoped<ThreeClears.Web.Features.Tasks.TaskAccess>();
-        // Escalations.
+        // Escalations and the deadline sweep (its steps run in this order).
         services.AddScoped<ThreeClears.Web.Features.Tasks.EscalationsService>();
+        services.AddSingleton<ThreeClears.Web.Features.Tasks.SweepGate>();
+        services.AddScoped<ThreeClears.Web.Features.Tasks.DeadlineSweep>();
+        services.AddScoped<ThreeClears.Web.Features.Tasks.ISweepStep, ThreeClears.Web.Features.Tasks.EscalationClimbStep>();
+        services.AddScoped<ThreeClears.Web.Features.Tasks.ISweepStep, ThreeClears.Web.Features.Tasks.OverdueEscalationStep>();
+        services.AddScoped<ThreeClears.Web.Features.Tasks.ISweepStep, ThreeClears.Web.Features.Tasks.TaskStatusRefreshStep>();
+        services.AddHostedService<ThreeClears.Web.Features.Tasks.SweepHost>();
         services.AddScoped<ThreeClears.Web.Features.Demo.DemoData>();
     }
 
@@ -221,6 +227,7 @@ public static class Hosting
         app.MapCalendar();
         app.MapAdmin();
         ThreeClears.Web.Features.Tasks.EscalationsApi.MapEscalations(app);
+        ThreeClears.Web.Features.Tasks.SweepApi.MapSweep(app);
         app.MapHome();
         app.MapRazorPages();
     }

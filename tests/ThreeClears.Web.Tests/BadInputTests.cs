@@ -40,6 +40,7 @@ public abstract class BadInputTests(AppFixture app)
         ("GET", "/api/escalations/{id:int}", "/api/escalations/1", "/api/escalations/999999", false),
         ("POST", "/api/escalations/{id:int}/resolve", "/api/escalations/1/resolve", "/api/escalations/999999/resolve", true),
         ("POST", "/api/admin/sweep", "/api/admin/sweep?asOf=2026-01-05", null, false),
+        ("GET", "/api/inbox", "/api/inbox", null, false),
         ("GET", "/healthz", "/healthz", null, false),
         ("GET", "/openapi/v1.json", "/openapi/v1.json", null, false),
     ];

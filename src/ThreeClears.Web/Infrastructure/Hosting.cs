@@ -164,8 +164,9 @@ public static class Hosting
         services.AddScoped<AccessService>();
         services.AddScoped<CalendarService>();
         services.AddScoped<ThreeClears.Web.Features.Tasks.TaskAccess>();
-        // Escalations and the deadline sweep (its steps run in this order).
+        // Escalations, the deadline sweep (its steps run in this order) and the inbox.
         services.AddScoped<ThreeClears.Web.Features.Tasks.EscalationsService>();
+        services.AddScoped<ThreeClears.Web.Features.Tasks.InboxService>();
         services.AddSingleton<ThreeClears.Web.Features.Tasks.SweepGate>();
         services.AddScoped<ThreeClears.Web.Features.Tasks.DeadlineSweep>();
         services.AddScoped<ThreeClears.Web.Features.Tasks.ISweepStep, ThreeClears.Web.Features.Tasks.EscalationClimbStep>();
@@ -228,6 +229,7 @@ public static class Hosting
         app.MapAdmin();
         ThreeClears.Web.Features.Tasks.EscalationsApi.MapEscalations(app);
         ThreeClears.Web.Features.Tasks.SweepApi.MapSweep(app);
+        ThreeClears.Web.Features.Tasks.InboxApi.MapInbox(app);
         app.MapHome();
         app.MapRazorPages();
     }

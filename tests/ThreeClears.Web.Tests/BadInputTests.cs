@@ -51,6 +51,12 @@ public abstract class BadInputTests(AppFixture app)
         ("GET", "/api/consultations/{id:int}", "/api/consultations/1", "/api/consultations/999999", false),
         ("POST", "/api/consultations/{id:int}/respond", "/api/consultations/1/respond", "/api/consultations/999999/respond", true),
         ("GET", "/api/org-units/{code}/responsiveness", "/api/org-units/CB/responsiveness", "/api/org-units/NOPE/responsiveness", false),
+        ("POST", "/api/tasks/{id}/escalations", "/api/tasks/1/escalations", "/api/tasks/999999/escalations", true),
+        ("GET", "/api/escalations", "/api/escalations", null, false),
+        ("GET", "/api/escalations/{id:int}", "/api/escalations/1", "/api/escalations/999999", false),
+        ("POST", "/api/escalations/{id:int}/resolve", "/api/escalations/1/resolve", "/api/escalations/999999/resolve", true),
+        ("POST", "/api/admin/sweep", "/api/admin/sweep?asOf=2026-01-05", null, false),
+        ("GET", "/api/inbox", "/api/inbox", null, false),
         ("GET", "/healthz", "/healthz", null, false),
         ("GET", "/openapi/v1.json", "/openapi/v1.json", null, false),
     ];

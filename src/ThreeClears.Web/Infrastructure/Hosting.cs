@@ -165,15 +165,8 @@ public static class Hosting
         services.AddScoped<OrganisationService>();
         services.AddScoped<AccessService>();
         services.AddScoped<CalendarService>();
-        services.AddScoped<ThreeClears.Web.Features.Tasks.TaskAccess>();
-        services.AddScoped<ThreeClears.Web.Features.Tasks.TasksService>();
-        services.AddScoped<ThreeClears.Web.Features.Tasks.TaskActions>();
-        services.AddScoped<ThreeClears.Web.Features.Evidence.EvidenceService>();
         services.AddScoped<ThreeClears.Web.Features.Demo.DemoData>();
-        // Consultations, their deemed agreement (a deadline sweep step) and units' responsiveness.
-        services.AddScoped<ThreeClears.Web.Features.Tasks.ConsultationsService>();
-        services.AddScoped<ThreeClears.Web.Features.Tasks.DeemedAgreementStep>();
-        services.AddScoped<ThreeClears.Web.Features.Tasks.ResponsivenessService>();
+        services.AddTasks();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -227,9 +220,7 @@ public static class Hosting
         app.MapAudit();
         app.MapCalendar();
         app.MapAdmin();
-        app.MapTasks();
-        app.MapConsultations();
-        app.MapResponsiveness();
+        app.MapTasksFeature();
         app.MapHome();
         app.MapRazorPages();
     }

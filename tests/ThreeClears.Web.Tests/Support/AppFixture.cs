@@ -29,6 +29,8 @@ public abstract class AppFixture : IAsyncLifetime
 
     protected virtual bool TestClock => true;
     protected virtual bool Demo => true;
+    /// <summary>The background deadline sweep is off in tests, which sweep on purpose (POST /api/admin/sweep).</summary>
+    protected virtual bool Sweep => false;
 
     protected abstract Task CreateDatabaseAsync();
     protected abstract Task DropDatabaseAsync();
@@ -46,6 +48,8 @@ public abstract class AppFixture : IAsyncLifetime
                 ["Files:Root"] = Path.Combine(Path.GetTempPath(), "threeclears-files-" + Guid.NewGuid().ToString("N")),
                 ["ThreeClears:TestClock"] = TestClock ? "true" : "false",
                 ["ThreeClears:Demo"] = Demo ? "true" : "false",
+                ["Sweep:Enabled"] = Sweep ? "true" : "false",
+                ["Sweep:IntervalSeconds"] = "1",
                 ["RateLimits:LoginPerMinute"] = "100000",
                 ["RateLimits:PublicPerMinute"] = "100000",
                 ["Logging:LogLevel:Default"] = "Warning",

@@ -18,7 +18,7 @@ namespace ThreeClears.Web.Features.Tasks;
 /// Running it again finds nothing to do (idempotent). Rows are loaded rather than updated in one
 /// statement because the audit must name exactly the rows that changed.
 /// </remarks>
-public sealed class DeemedAgreementStep(ThreeClearsDb db, AuditLog audit)
+public sealed class DeemedAgreementStep(ThreeClearsDb db, AuditLog audit) : ISweepStep
 {
     public const int BatchSize = 200;
     private const int MaxConflicts = 5;

@@ -94,6 +94,65 @@ EN = {
  "role.statistician": "statistician", "role.inspector": "inspector", "role.welfare": "welfare officer",
 }
 
+# Inbox, escalations and consultations.
+VI.update({
+ "Inbox": "Hộp việc",
+ "As of {0}; due soon means by {1} (5 working days).": "Tính đến {0}; sắp đến hạn là trước {1} (5 ngày làm việc).",
+ "Escalations waiting for you": "Kiến nghị chờ bạn xử lý",
+ "Consultations for your unit": "Xin ý kiến gửi đơn vị bạn",
+ "Reports to verify": "Báo cáo chờ xác nhận",
+ "Your overdue tasks": "Việc của bạn đã quá hạn",
+ "Your tasks due soon": "Việc của bạn sắp đến hạn",
+ "reason.exceedsAuthority": "Vượt thẩm quyền", "reason.blocked": "Bị vướng mắc", "reason.overdue": "Quá hạn",
+ "level {0}": "cấp {0}",
+ "answer by {0}": "trả lời trước {0}",
+ "due {0}": "hạn {0}",
+ "Escalate": "Kiến nghị cấp trên",
+ "Back to the task": "Quay lại việc",
+ "Matters beyond your authority go to your superior for immediate resolution. They must answer within 2 working days, or it climbs one level up.":
+   "Việc vượt thẩm quyền được báo cáo cấp trên để giải quyết ngay. Cấp trên phải trả lời trong 2 ngày làm việc, nếu không kiến nghị được chuyển lên một cấp.",
+ "Why": "Lý do",
+ "Your question": "Nội dung cần giải quyết",
+ "Escalation": "Kiến nghị",
+ "Question": "Nội dung",
+ "Raised": "Người gửi",
+ "With": "Đang ở",
+ "Answer by": "Hạn trả lời",
+ "escalation.open": "đang chờ", "escalation.resolved": "đã giải quyết",
+ "Decision": "Quyết định",
+ "Note": "Ghi chú",
+ "Resolved": "Người giải quyết",
+ "Where it went": "Các cấp đã chuyển đến",
+ "Resolve": "Giải quyết",
+ "Consult another unit": "Xin ý kiến đơn vị khác",
+ "The unit has 5 working days to answer by default (10 at most). Silence past the deadline counts as agreement and is recorded against that unit.":
+   "Đơn vị được hỏi có 5 ngày làm việc để trả lời (tối đa 10). Quá hạn không trả lời được coi là đồng ý và được ghi nhận cho đơn vị đó.",
+ "Unit consulted": "Đơn vị được xin ý kiến",
+ "Deadline (optional)": "Hạn trả lời (không bắt buộc)",
+ "Legal basis for the deadline (optional)": "Căn cứ pháp lý của thời hạn (không bắt buộc)",
+ "Send": "Gửi",
+ "Consultation": "Xin ý kiến",
+ "Legal basis": "Căn cứ pháp lý",
+ "Asked": "Người hỏi",
+ "consultation.pending": "chờ trả lời", "consultation.agreed": "đồng ý", "consultation.objected": "không đồng ý",
+ "consultation.deemedAgreed": "coi như đồng ý (quá hạn)",
+ "Answered": "Người trả lời",
+ "{0} working days": "{0} ngày làm việc",
+ "Reasons": "Lý do",
+ "Proposed alternative": "Phương án đề xuất",
+ "Answer": "Trả lời",
+ "Your unit's answer": "Ý kiến của đơn vị",
+ "Reasons (required to object)": "Lý do (bắt buộc khi không đồng ý)",
+ "Proposed alternative (required to object)": "Phương án thay thế (bắt buộc khi không đồng ý)",
+ "Send the answer": "Gửi ý kiến",
+})
+EN.update({
+ "reason.exceedsAuthority": "Exceeds my authority", "reason.blocked": "Blocked", "reason.overdue": "Overdue",
+ "escalation.open": "open", "escalation.resolved": "resolved",
+ "consultation.pending": "pending", "consultation.agreed": "agreed", "consultation.objected": "objected",
+ "consultation.deemedAgreed": "deemed agreed (no answer by the deadline)",
+})
+
 def resx(table):
     rows = "".join(f'  <data name="{html.escape(k)}" xml:space="preserve"><value>{html.escape(v, quote=False)}</value></data>\n' for k, v in sorted(table.items()))
     return ('<?xml version="1.0" encoding="utf-8"?>\n<root>\n'

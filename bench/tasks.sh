@@ -62,9 +62,15 @@ officer=$(token officer.xd)
 export BENCH_FIRST_ID=$first BENCH_LAST_ID=$last BENCH_OWNER=officer.xd
 
 results=()
-run() { # name, token, script, [path]
-  local name=$1 tok=$2 script=$3 path=${4:-}
-  BENCH_TOKEN=$tok BENCH_PATH=$path wrk -t2 -c32 -d"${secs}s" --latency -s "bench/wrk/$script" "$base" > "$log.wrk" 2>&1
+# The page login: a cookie from the login form (with its antiforgery token).
+jar=$(mktemp)
+form=$(curl -s -c "$jar" "$base/login" | sed -nE 's/.*name="__RequestVerificationToken" type="hidden" value="([^"]+)".*/\1/p' | head -n 1)
+curl -s -b "$jar" -c "$jar" -o /dev/null -X POST "$base/login" --data-urlencode "UserName=officer.xd" --data-urlencode "Password=demo" --data-urlencode "__RequestVerificationToken=$form"
+page_cookie="tc_auth=$(awk '$6 == "tc_auth" {print $7}' "$jar")"
+
+run() { # name, token, script, [path], [cookie], [connections]
+  local name=$1 tok=$2 script=$3 path=${4:-} cookie=${5:-} conns=${6:-32}
+  BENCH_TOKEN=$tok BENCH_PATH=$path BENCH_COOKIE=$cookie wrk -t$(( conns < 2 ? 1 : 2 )) -c"$conns" -d"${secs}s" --latency -s "bench/wrk/$script" "$base" > "$log.wrk" 2>&1
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' "$log.wrk")
   p50=$(awk '$1=="50%" {print $2}' "$log.wrk")
@@ -75,6 +81,8 @@ run() { # name, token, script, [path]
 curl -s "$base/api/tasks?owner=officer.xd&open=true&pageSize=25" -H "Authorization: Bearer $officer" | head -c 200; echo
 run "list: owner's open tasks, 25/page" "$officer" get.lua "/api/tasks?owner=officer.xd&open=true&pageSize=25"
 run "get one task (API)" "$officer" get.lua "/api/tasks/{id}"
+run "task page (HTML), 1 connection" "" get.lua "/tasks/{id}" "$page_cookie" 1
+run "task page (HTML), 32 connections" "" get.lua "/tasks/{id}" "$page_cookie"
 run "create task" "$director" create.lua
 run "report progress" "$officer" progress.lua
 

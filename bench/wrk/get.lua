@@ -1,9 +1,13 @@
--- GET a path with the bearer token (BENCH_PATH; {id} is replaced by a random seeded task id).
+-- GET a path (BENCH_PATH; {id} becomes a random seeded task id) with the bearer token, or with
+-- the page login cookie when BENCH_COOKIE is set.
 local token = os.getenv("BENCH_TOKEN")
+local cookie = os.getenv("BENCH_COOKIE")
 local path = os.getenv("BENCH_PATH")
 local first = tonumber(os.getenv("BENCH_FIRST_ID") or "1")
 local last = tonumber(os.getenv("BENCH_LAST_ID") or "1")
 request = function()
   local p = path:gsub("{id}", tostring(math.random(first, last)))
-  return wrk.format("GET", p, { ["Authorization"] = "Bearer " .. token })
+  local headers = {}
+  if cookie and cookie ~= "" then headers["Cookie"] = cookie else headers["Authorization"] = "Bearer " .. token end
+  return wrk.format("GET", p, headers)
 end

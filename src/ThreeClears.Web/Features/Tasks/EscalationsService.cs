@@ -31,7 +31,7 @@ public sealed record EscalationDto(
 /// covers the recipient's unit resolves it. Climbing is the deadline sweep's work.
 /// </summary>
 public sealed class EscalationsService(
-    ThreeClearsDb db, Caller caller, TaskAccess access, CalendarService calendars, AuditLog audit, AppClock clock)
+    ThreeClearsDb db, Caller caller, TaskAccess access, CalendarService calendars, AuditLog audit, AppClock clock, Installation installation)
 {
     public const string AuditEntity = "escalation";
 
@@ -140,7 +140,7 @@ public sealed class EscalationsService(
         if (state is { } s) q = q.Where(e => e.Status == s);
 
         var total = await q.CountAsync(ct);
-        var items = await ProjectAsync(db, q.OrderBy(e => e.RespondBy).ThenBy(e => e.Id).Skip(paging.Skip).Take(paging.PageSize), ct);
+        var items = await ProjectAsync(db, installation.RootCode, q.OrderBy(e => e.RespondBy).ThenBy(e => e.Id).Skip(paging.Skip).Take(paging.PageSize), ct);
         return new PageOf<EscalationDto>(items, total);
     }
 
@@ -172,10 +172,10 @@ public sealed class EscalationsService(
     }
 
     private async Task<EscalationDto> GetDtoAsync(int id, CancellationToken ct) =>
-        (await ProjectAsync(db, db.Set<Escalation>().AsNoTracking().Where(e => e.Id == id), ct)).Single();
+        (await ProjectAsync(db, installation.RootCode, db.Set<Escalation>().AsNoTracking().Where(e => e.Id == id), ct)).Single();
 
     /// <summary>Escalations with their steps, in three queries whatever the page size.</summary>
-    internal static async Task<IReadOnlyList<EscalationDto>> ProjectAsync(ThreeClearsDb db, IQueryable<Escalation> q, CancellationToken ct)
+    internal static async Task<IReadOnlyList<EscalationDto>> ProjectAsync(ThreeClearsDb db, string root, IQueryable<Escalation> q, CancellationToken ct)
     {
         var rows = await q.Select(e => new
         {
@@ -193,15 +193,11 @@ public sealed class EscalationsService(
                 select new { s.EscalationId, s.Id, s.Level, u.UserName, o.Code, s.RespondBy, s.At }).ToListAsync(ct))
             .OrderBy(s => s.Level).ThenBy(s => s.Id)
             .ToLookup(s => s.EscalationId, s => new EscalationStepDto(s.Level, s.UserName!, s.Code, s.RespondBy, s.At));
-        var root = await RootCodeAsync(db, ct);
         return [.. rows.Select(r => new EscalationDto(
             r.Id, r.TaskId, TaskAccess.Code(root, r.CreatedOn, r.TaskId), r.Title, r.Owner!, r.Reason.ToApi(), r.Question,
             r.RaisedBy, r.RaisedOn, r.ToUser!, r.ToUnit, r.Level, r.RespondBy, r.Status.ToApi(),
             r.Decision, r.Note, r.ResolvedBy, r.ResolvedOn, [.. steps[r.Id]], r.Version))];
     }
-
-    internal static Task<string> RootCodeAsync(ThreeClearsDb db, CancellationToken ct) =>
-        db.Set<OrgUnit>().AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.Id).Select(u => u.Code).FirstAsync(ct);
 
     /// <summary>What an audit entry keeps of an escalation.</summary>
     internal static object Snapshot(EscalationDto e) => new

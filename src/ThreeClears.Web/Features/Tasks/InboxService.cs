@@ -33,7 +33,7 @@ public sealed record InboxDto(
 /// for my verification, escalations waiting for me, and consultations waiting for my unit. Every group
 /// is a count and the first <see cref="ItemsPerGroup"/> items, each from indexed queries (no per-item query).
 /// </summary>
-public sealed class InboxService(ThreeClearsDb db, Caller caller, CalendarService calendars, AppClock clock)
+public sealed class InboxService(ThreeClearsDb db, Caller caller, CalendarService calendars, AppClock clock, Organisation.Installation installation)
 {
     public const int DueSoonWorkingDays = 5;
     public const int ItemsPerGroup = 100;
@@ -47,7 +47,7 @@ public sealed class InboxService(ThreeClearsDb db, Caller caller, CalendarServic
         var today = clock.Today;
         var calendar = await calendars.WorkingCalendarAsync(ct);
         var until = calendar.AddWorkingDays(today, DueSoonWorkingDays);
-        var root = await EscalationsService.RootCodeAsync(db, ct);
+        var root = installation.RootCode;
 
         // Open = not completed and not cancelled; the stored status narrows the (owner, status, due) index.
         var open = db.Set<TaskItem>().AsNoTracking()

@@ -95,7 +95,7 @@ public sealed class EscalationClimbStep(ThreeClearsDb db, CalendarService calend
 /// that it never gets a second. A task its owner assigned to themselves goes up as a raised escalation
 /// would (the head above the owner); with nobody above, it is only marked.
 /// </summary>
-public sealed class OverdueEscalationStep(ThreeClearsDb db, CalendarService calendars, AuditLog audit, AppClock clock) : ISweepStep
+public sealed class OverdueEscalationStep(ThreeClearsDb db, CalendarService calendars, AuditLog audit, AppClock clock, Installation installation) : ISweepStep
 {
     public string Name => "overdueEscalations";
 
@@ -144,7 +144,7 @@ public sealed class OverdueEscalationStep(ThreeClearsDb db, CalendarService cale
             if (created.Count > 0)
             {
                 var ids = created.Select(c => c.Escalation.Id).ToArray();
-                var dtos = (await EscalationsService.ProjectAsync(db, db.Set<Escalation>().AsNoTracking().Where(e => ids.Contains(e.Id)), ct))
+                var dtos = (await EscalationsService.ProjectAsync(db, installation.RootCode, db.Set<Escalation>().AsNoTracking().Where(e => ids.Contains(e.Id)), ct))
                     .ToDictionary(d => d.Id);
                 foreach (var (e, ownerUnit) in created)
                     audit.Record(EscalationsService.AuditEntity, e.Id, "raise", null, EscalationsService.Snapshot(dtos[e.Id]), ownerUnit, SweepAuthor.UserName);

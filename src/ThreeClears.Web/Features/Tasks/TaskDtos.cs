@@ -52,3 +52,10 @@ public sealed record TaskDto(
 public sealed record TaskListItem(
     int Id, string Code, string Title, string OwnerUserName, string OwnerFullName, string OwnerOrgUnitCode, DateOnly DueDate,
     string Status, decimal DeliveredQuantity, decimal TargetQuantity, string ProductUnit, string Kind, bool BuckPassingFlag, int Version);
+
+/// <summary>Tasks of one status: products (output, outcome) and activities (process) counted apart.</summary>
+public sealed record TaskStatusCount(string Status, int Products, int Activities);
+
+public sealed record TaskBoardGroup(string Group, int Products, int Activities, IReadOnlyList<TaskListItem> Items);
+
+public sealed record TaskBoard(string OrgUnitCode, IReadOnlyList<TaskStatusCount> Counts, IReadOnlyList<TaskBoardGroup> Groups);

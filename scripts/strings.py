@@ -174,6 +174,7 @@ VI.update({
  "Start date (optional)": "Ngày bắt đầu (không bắt buộc)",
  "Target": "Chỉ tiêu",
  "Target changed: {0} → {1}": "Đổi chỉ tiêu: {0} → {1}",
+ "Target reached: waiting for verification by someone other than the official in charge.": "Đã đạt chỉ tiêu: chờ người khác (không phải người chịu trách nhiệm) xác nhận.",
  "Target quantity": "Chỉ tiêu (số lượng)",
  "Task": "Việc",
  "Task board": "Bảng việc",

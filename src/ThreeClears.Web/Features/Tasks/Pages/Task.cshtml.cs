@@ -28,6 +28,13 @@ public sealed class TaskModel(TasksService tasks, TaskActions actions, EvidenceS
     public TaskDto? Item { get; private set; }
     public List<TimelineEntry> Timeline { get; private set; } = [];
     public int LaterEntries { get; private set; }
+
+    /// <summary>
+    /// Photos shown as thumbnails: the latest few. A thumbnail weighs about 20 KB, so a long history
+    /// of photos would break the 100 KB page budget; older photos are listed as links.
+    /// </summary>
+    public const int Thumbnails = 3;
+    public HashSet<int> ThumbnailIds { get; private set; } = [];
     public bool Historical { get; private set; }
 
     public string? AssignerName { get; private set; }
@@ -154,6 +161,8 @@ public sealed class TaskModel(TasksService tasks, TaskActions actions, EvidenceS
         Timeline = BuildTimeline(t);
         LaterEntries = Timeline.Count(e => e.On > t.AsOf);
         Timeline = [.. Timeline.Where(e => e.On <= t.AsOf)];
+        ThumbnailIds = [.. Timeline.Select(e => e.Item).OfType<ReportDto>().SelectMany(r => r.Attachments)
+            .Where(a => a.ThumbnailUrl is not null).TakeLast(Thumbnails).Select(a => a.Id)];
 
         var me = caller.UserName;
         IsOwner = string.Equals(t.OwnerUserName, me, StringComparison.Ordinal);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SixLabors.ImageSharp;
@@ -110,6 +112,50 @@ public sealed class TaskPagesTests(SqliteApp app, Browser browser) : IClassFixtu
         await officer.ReloadAsync();
         Assert.Equal("Hoàn thành đúng hạn", await officer.Locator("main .badge").First.InnerTextAsync());
         Assert.Equal(0, await officer.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).CountAsync());
+    }
+
+    [Fact]
+    public async Task A_long_history_of_photos_stays_under_the_page_budget()
+    {
+        await PhoneSizedPhotoAsync(_photo);
+        using var director = await app.As("director.xd");
+        using var officer = await app.As("officer.xd");
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var created = await director.PostAsJsonAsync("/api/tasks", new
+        {
+            title = "Sửa 10 căn nhà dột nát", product = new { description = "Nhà được sửa chắc chắn", unit = "căn nhà", targetQuantity = 10, kind = "output" },
+            ownerUserName = "officer.xd", dueDate = due,
+        });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var bytes = await File.ReadAllBytesAsync(_photo);
+        for (var i = 1; i <= 8; i++)
+        {
+            using var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "file", $"nha-{i}.jpg");
+            var upload = await officer.PostAsync($"/api/tasks/{id}/attachments", form);
+            upload.EnsureSuccessStatusCode();
+            var attachment = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attachmentId").GetInt32();
+            var version = (await officer.GetAsync($"/api/tasks/{id}")).Headers.ETag!.Tag;
+            using var report = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{id}/progress")
+            {
+                Content = JsonContent.Create(new { cumulativeQuantity = i, note = $"Xong căn thứ {i}.", attachmentIds = new[] { attachment } }),
+            };
+            report.Headers.TryAddWithoutValidation("If-Match", version);
+            (await officer.SendAsync(report)).EnsureSuccessStatusCode();
+        }
+
+        // Every image the page asks for, lazy or not, once scrolled to the end, within the budget.
+        var page = await browser.PhoneAsync(app.BaseAddress);
+        await LogInAsync(page, "director.xd", DemoData.Password);
+        await page.GotoAsync($"/tasks/{id}");
+        await page.EvaluateAsync("window.scrollTo(0, document.body.scrollHeight)");
+        await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
+        Assert.Equal(3, await page.Locator(".timeline .files img").CountAsync());
+        Assert.Equal(8, await page.Locator(".timeline .files a").CountAsync());
+        await Checks(page, "Sửa 10 căn nhà", "history");
     }
 
     /// <summary>A valid JPEG of a phone photo's weight (noise does not compress): over the server's default 1 MB body limit.</summary>

@@ -35,6 +35,18 @@ public abstract class BadInputTests(AppFixture app)
         ("DELETE", "/api/admin/clock", "/api/admin/clock", null, false),
         ("GET", "/api/calendar", "/api/calendar?year=2026", null, false),
         ("PUT", "/api/calendar/{year:int}", "/api/calendar/2031", null, true),
+        ("POST", "/api/tasks", "/api/tasks", null, true),
+        ("GET", "/api/tasks", "/api/tasks", null, false),
+        ("GET", "/api/tasks/{id}", "/api/tasks/1", "/api/tasks/999999", false),
+        ("POST", "/api/tasks/{id}/progress", "/api/tasks/1/progress", "/api/tasks/999999/progress", true),
+        ("POST", "/api/tasks/{id}/verify", "/api/tasks/1/verify", "/api/tasks/999999/verify", true),
+        ("POST", "/api/tasks/{id}/target", "/api/tasks/1/target", "/api/tasks/999999/target", true),
+        ("POST", "/api/tasks/{id}/reassign", "/api/tasks/1/reassign", "/api/tasks/999999/reassign", true),
+        ("POST", "/api/tasks/{id}/cancel", "/api/tasks/1/cancel", "/api/tasks/999999/cancel", true),
+        // Multipart, not JSON: the JSON cases do not apply, and without a form it answers 400 before looking the task up.
+        ("POST", "/api/tasks/{id}/attachments", "/api/tasks/1/attachments", null, false),
+        ("GET", "/api/attachments/{id:int}", "/api/attachments/1", "/api/attachments/999999", false),
+        ("GET", "/api/attachments/{id:int}/thumbnail", "/api/attachments/1/thumbnail", "/api/attachments/999999/thumbnail", false),
         ("GET", "/healthz", "/healthz", null, false),
         ("GET", "/openapi/v1.json", "/openapi/v1.json", null, false),
     ];

@@ -1,13 +1,12 @@
 using Microsoft.Playwright;
 using ThreeClears.Web.Tests.Support;
+using static ThreeClears.E2E.PageChecks;
 
 namespace ThreeClears.E2E;
 
 /// <summary>An administrator logs in on a phone and walks the foundation's pages.</summary>
 public sealed class FoundationPagesTests(SqliteApp app, Browser browser) : IClassFixture<SqliteApp>, IClassFixture<Browser>
 {
-    private const int PageBudget = 100_000;
-
     [Fact]
     public async Task Admin_logs_in_and_walks_home_tree_unit_users_and_calendar_on_a_phone()
     {
@@ -51,11 +50,7 @@ public sealed class FoundationPagesTests(SqliteApp app, Browser browser) : IClas
     public async Task Admin_creates_a_unit_from_the_phone()
     {
         var page = await browser.PhoneAsync(app.BaseAddress);
-        await page.GotoAsync("/login");
-        await page.GetByLabel("Tên đăng nhập", new() { Exact = true }).FillAsync("admin");
-        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(AppFixture.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(u => u.EndsWith('/'));
+        await LogInAsync(page, "admin", AppFixture.AdminPassword);
         await page.GotoAsync("/org/new");
         // A code that is taken is refused by the server; what was typed stays on the form.
         await page.GetByLabel("Mã", new() { Exact = true }).FillAsync("X-HOAAN");
@@ -70,25 +65,5 @@ public sealed class FoundationPagesTests(SqliteApp app, Browser browser) : IClas
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
         await page.WaitForURLAsync("**/org/E2E-THON");
         await Checks(page, "Thôn Bản Thử");
-    }
-
-    /// <summary>The heading, no horizontal scrolling at 360 px, labelled fields, and the transfer budget.</summary>
-    private static async Task Checks(IPage page, string heading)
-    {
-        Assert.Contains(heading, await page.Locator("h1").InnerTextAsync());
-        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
-        Assert.False(overflow, $"{page.Url} scrolls sideways on a phone");
-        var unlabelled = await page.EvaluateAsync<string[]>(
-            """[...document.querySelectorAll('input:not([type=hidden]),select,textarea')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.name)""");
-        Assert.Empty(unlabelled);
-        var bytes = await page.EvaluateAsync<double>(
-            "performance.getEntries().reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0)");
-        Assert.True(bytes < PageBudget, $"{page.Url} transferred {bytes} bytes");
-        if (Environment.GetEnvironmentVariable("THREECLEARS_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            var name = new Uri(page.Url).PathAndQuery.Trim('/').Replace('/', '_').Replace('?', '_').Replace('=', '_');
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, (name.Length == 0 ? "home" : name) + ".png"), FullPage = true });
-        }
     }
 }

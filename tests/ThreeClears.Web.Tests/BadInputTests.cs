@@ -57,6 +57,10 @@ public abstract class BadInputTests(AppFixture app)
         ("POST", "/api/escalations/{id:int}/resolve", "/api/escalations/1/resolve", "/api/escalations/999999/resolve", true),
         ("POST", "/api/admin/sweep", "/api/admin/sweep?asOf=2026-01-05", null, false),
         ("GET", "/api/inbox", "/api/inbox", null, false),
+        // Multipart, not JSON: the JSON cases do not apply, and without a form it answers 400 before looking the task up.
+        ("POST", "/api/tasks/{id}/attachments", "/api/tasks/1/attachments", null, false),
+        ("GET", "/api/attachments/{id:int}", "/api/attachments/1", "/api/attachments/999999", false),
+        ("GET", "/api/attachments/{id:int}/thumbnail", "/api/attachments/1/thumbnail", "/api/attachments/999999/thumbnail", false),
         ("GET", "/healthz", "/healthz", null, false),
         ("GET", "/openapi/v1.json", "/openapi/v1.json", null, false),
     ];

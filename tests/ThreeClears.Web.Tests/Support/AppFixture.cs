@@ -21,6 +21,7 @@ public abstract class AppFixture : IAsyncLifetime
     public const string AdminPassword = "admin-password-1";
     private WebApplication? _app;
     private readonly Dictionary<string, string> _tokens = [];
+    private readonly string _files = Path.Combine(Path.GetTempPath(), "threeclears-files-" + Guid.NewGuid().ToString("N"));
 
     public abstract string Provider { get; }
     public string ConnectionString { get; protected set; } = "";
@@ -45,7 +46,7 @@ public abstract class AppFixture : IAsyncLifetime
                 ["Database:Provider"] = Provider,
                 ["ConnectionStrings:Default"] = ConnectionString,
                 ["ThreeClears:AdminPassword"] = AdminPassword,
-                ["Files:Root"] = Path.Combine(Path.GetTempPath(), "threeclears-files-" + Guid.NewGuid().ToString("N")),
+                ["Files:Root"] = _files,
                 ["ThreeClears:TestClock"] = TestClock ? "true" : "false",
                 ["ThreeClears:Demo"] = Demo ? "true" : "false",
                 ["Sweep:Enabled"] = Sweep ? "true" : "false",
@@ -70,6 +71,8 @@ public abstract class AppFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
         await DropDatabaseAsync();
+        // Uploaded evidence (photos of several MB) would otherwise pile up in the temp folder run after run.
+        if (Directory.Exists(_files)) Directory.Delete(_files, recursive: true);
     }
 
     public HttpClient Anonymous() => new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };

@@ -56,3 +56,10 @@ public sealed record TaskListItem(
 /// <summary>The answer to a progress report: enough to show the new status without reloading the task.</summary>
 public sealed record ProgressResult(int TaskId, int ReportId, DateOnly ReportedOn, decimal CumulativeQuantity, string Status,
     decimal ExpectedFraction, decimal ActualFraction, int Version);
+
+/// <summary>Tasks of one status: products (output, outcome) and activities (process) counted apart.</summary>
+public sealed record TaskStatusCount(string Status, int Products, int Activities);
+
+public sealed record TaskBoardGroup(string Group, int Products, int Activities, IReadOnlyList<TaskListItem> Items);
+
+public sealed record TaskBoard(string OrgUnitCode, IReadOnlyList<TaskStatusCount> Counts, IReadOnlyList<TaskBoardGroup> Groups);

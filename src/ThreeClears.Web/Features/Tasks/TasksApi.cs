@@ -37,9 +37,9 @@ public static class TasksApi
         return TypedResults.Created($"/api/tasks/{dto.Id}", dto);
     }
 
-    private static async Task<Ok<PageOf<TaskListItem>>> List(TasksService tasks, string? orgUnit, string? owner, string? status,
+    private static async Task<Ok<PageOf<TaskListItem>>> List(TasksService tasks, string? orgUnit, string? owner, string? assignedBy, string? status,
         DateOnly? dueFrom, DateOnly? dueTo, bool? open, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await tasks.ListAsync(orgUnit, owner, status, dueFrom, dueTo, Paging.From(page, pageSize, 25), ct, open));
+        TypedResults.Ok(await tasks.ListAsync(orgUnit, owner, assignedBy, status, dueFrom, dueTo, Paging.From(page, pageSize, 25), ct, open));
 
     private static Task<Ok<TaskDto>> Get(TasksService tasks, string id, DateOnly? asOf, HttpContext http, CancellationToken ct) =>
         Answer(http, tasks.GetAsync(TaskAccess.ParseId(id), asOf, ct));

@@ -172,8 +172,12 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
             reassignments, task.Reassignments >= 2, targetChanges, cooperating, contributors, task.GoalCode, task.Source, task.Version);
     }
 
-    public async Task<PageOf<TaskListItem>> ListAsync(string? orgUnit, string? ownerUserName, string? status, DateOnly? dueFrom, DateOnly? dueTo,
-        Paging paging, CancellationToken ct, bool? open = null)
+    /// <summary>
+    /// Tasks the caller may read, open ones first, then by due date. <paramref name="assignedByUserName"/>
+    /// narrows to the tasks that official assigned (the "tasks I assigned" list).
+    /// </summary>
+    public async Task<PageOf<TaskListItem>> ListAsync(string? orgUnit, string? ownerUserName, string? assignedByUserName, string? status,
+        DateOnly? dueFrom, DateOnly? dueTo, Paging paging, CancellationToken ct, bool? open = null)
     {
         var checks = new Checks();
         TaskStatus? wanted = null;
@@ -185,25 +189,16 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
         if (dueFrom is { } f && dueTo is { } t && t < f) checks.Add("dueTo", "must not be before dueFrom.");
         checks.ThrowIfAny();
 
-        var me = caller.UserId;
-        var units = await caller.UnitsWithAsync(Permission.ReadTasks, ct);
-        var q = db.Set<TaskItem>().AsNoTracking();
-        if (!units.All)
-        {
-            var ids = units.Ids;
-            q = q.Where(x => ids.Contains(x.OwnerOrgUnitId) || x.OwnerId == me || x.AssignedById == me);
-        }
-        if (!string.IsNullOrWhiteSpace(orgUnit))
-        {
-            var path = await db.Set<OrgUnit>().Where(u => u.Code == orgUnit).Select(u => u.Path).FirstOrDefaultAsync(ct)
-                       ?? throw new NotFoundException($"No org unit has code '{orgUnit}'.");
-            q = q.Where(x => x.OwnerOrgUnit!.Path.StartsWith(path));
-        }
+        var q = await ScopedAsync(orgUnit, ct);
         if (!string.IsNullOrWhiteSpace(ownerUserName))
         {
-            var ownerId = await db.Users.Where(u => u.UserName == ownerUserName).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
-                          ?? throw new NotFoundException($"No official has user name '{ownerUserName}'.");
+            var ownerId = await UserIdAsync(ownerUserName, ct);
             q = q.Where(x => x.OwnerId == ownerId);
+        }
+        if (!string.IsNullOrWhiteSpace(assignedByUserName))
+        {
+            var assignerId = await UserIdAsync(assignedByUserName, ct);
+            q = q.Where(x => x.AssignedById == assignerId);
         }
         if (wanted is { } w) q = q.Where(x => x.Status == w);
         if (open == true) q = q.Where(x => x.Status != TaskStatus.CompletedOnTime && x.Status != TaskStatus.CompletedLate && x.Status != TaskStatus.Cancelled);
@@ -212,15 +207,92 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
         if (dueTo is { } to) q = q.Where(x => x.DueDate <= to);
 
         var total = await q.CountAsync(ct);
+        // Open tasks first; when the list holds only open (or only finished) tasks, due order alone
+        // lets the (owner, due date) index serve the page without a sort.
+        var ordered = open is not null || wanted is not null
+            ? q.OrderBy(x => x.DueDate).ThenBy(x => x.Id)
+            : q.OrderBy(x => x.Status == TaskStatus.CompletedOnTime || x.Status == TaskStatus.CompletedLate || x.Status == TaskStatus.Cancelled ? 1 : 0)
+                .ThenBy(x => x.DueDate).ThenBy(x => x.Id);
+        return new PageOf<TaskListItem>(await ItemsAsync(ordered.Skip(paging.Skip).Take(paging.PageSize), ct), total);
+    }
+
+    /// <summary>The board groups, in the order a unit's head reads them: what needs attention first.</summary>
+    public static readonly IReadOnlyList<(string Group, TaskStatus[] Statuses)> BoardGroups =
+    [
+        ("overdue", [TaskStatus.Overdue]),
+        ("atRisk", [TaskStatus.AtRisk]),
+        ("onTrack", [TaskStatus.OnTrack]),
+        ("notStarted", [TaskStatus.NotStarted]),
+        ("completed", [TaskStatus.CompletedOnTime, TaskStatus.CompletedLate]),
+        ("cancelled", [TaskStatus.Cancelled]),
+    ];
+
+    /// <summary>
+    /// A unit's board: counts per status over its subtree (products and activities apart, since a
+    /// process task is never counted as a product) and, per status group, the first page of tasks
+    /// (or only <paramref name="group"/>, paged). Statuses are the stored ones, as lists read them.
+    /// </summary>
+    public async Task<TaskBoard> BoardAsync(string orgUnit, string? group, Paging paging, CancellationToken ct)
+    {
+        var groups = BoardGroups.Where(g => group is null || g.Group == group).ToList();
+        if (groups.Count == 0)
+            throw new ValidationException(new Dictionary<string, string[]> { ["group"] = ["must be one of " + string.Join(", ", BoardGroups.Select(g => g.Group)) + "."] });
+        var q = await ScopedAsync(orgUnit, ct);
+        var counts = await q.GroupBy(x => new { x.Status, Activity = x.Kind == ProductKind.Process })
+            .Select(g => new { g.Key.Status, g.Key.Activity, N = g.Count() }).ToListAsync(ct);
+        var byStatus = Enum.GetValues<TaskStatus>().Select(s => new TaskStatusCount(s.ToApi(),
+                counts.Where(c => c.Status == s && !c.Activity).Sum(c => c.N),
+                counts.Where(c => c.Status == s && c.Activity).Sum(c => c.N)))
+            .ToList();
+        var result = new List<TaskBoardGroup>();
+        foreach (var (name, statuses) in groups)
+        {
+            var inGroup = q.Where(x => statuses.Contains(x.Status));
+            // Open groups read soonest-due first; finished ones most recent first.
+            var finished = statuses.All(s => s.IsFinished());
+            var ordered = finished ? inGroup.OrderByDescending(x => x.DueDate).ThenByDescending(x => x.Id) : inGroup.OrderBy(x => x.DueDate).ThenBy(x => x.Id);
+            var items = await ItemsAsync(ordered.Skip(paging.Skip).Take(paging.PageSize), ct);
+            var mine = byStatus.Where(c => statuses.Any(s => s.ToApi() == c.Status)).ToList();
+            result.Add(new TaskBoardGroup(name, mine.Sum(c => c.Products), mine.Sum(c => c.Activities), items));
+        }
+        return new TaskBoard(orgUnit, byStatus, result);
+    }
+
+    /// <summary>Tasks the caller may read (see <see cref="TaskAccess"/>), within <paramref name="orgUnit"/>'s subtree when given.</summary>
+    private async Task<IQueryable<TaskItem>> ScopedAsync(string? orgUnit, CancellationToken ct)
+    {
+        var me = caller.UserId;
+        var units = await caller.UnitsWithAsync(Permission.ReadTasks, ct);
+        var q = db.Set<TaskItem>().AsNoTracking();
+        if (!units.All)
+        {
+            var ids = units.Ids;
+            q = q.Where(x => ids.Contains(x.OwnerOrgUnitId) || x.OwnerId == me || x.AssignedById == me
+                             || db.Set<TaskContributor>().Any(c => c.TaskId == x.Id && c.UserId == me));
+        }
+        if (!string.IsNullOrWhiteSpace(orgUnit))
+        {
+            var path = await db.Set<OrgUnit>().Where(u => u.Code == orgUnit).Select(u => u.Path).FirstOrDefaultAsync(ct)
+                       ?? throw new NotFoundException($"No org unit has code '{orgUnit}'.");
+            q = q.Where(x => x.OwnerOrgUnit!.Path.StartsWith(path));
+        }
+        return q;
+    }
+
+    private async Task<int> UserIdAsync(string userName, CancellationToken ct) =>
+        await db.Users.Where(u => u.UserName == userName).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
+        ?? throw new NotFoundException($"No official has user name '{userName}'.");
+
+    private async Task<List<TaskListItem>> ItemsAsync(IQueryable<TaskItem> page, CancellationToken ct)
+    {
         var root = installation.RootCode;
-        var rows = await q.OrderBy(x => x.DueDate).ThenBy(x => x.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(x => new
+        var rows = await page.Select(x => new
             {
                 x.Id, x.CreatedOn, x.Title, Owner = x.Owner!.UserName!, x.Owner.FullName, Unit = x.OwnerOrgUnit!.Code, x.DueDate, x.Status,
                 x.DeliveredQuantity, x.TargetQuantity, x.ProductUnit, x.Kind, x.Reassignments, x.Version,
             }).ToListAsync(ct);
-        return new PageOf<TaskListItem>([.. rows.Select(r => new TaskListItem(r.Id, TaskAccess.Code(root, r.CreatedOn, r.Id), r.Title, r.Owner, r.FullName,
-            r.Unit, r.DueDate, r.Status.ToApi(), r.DeliveredQuantity, r.TargetQuantity, r.ProductUnit, r.Kind.ToApi(), r.Reassignments >= 2, r.Version))], total);
+        return [.. rows.Select(r => new TaskListItem(r.Id, TaskAccess.Code(root, r.CreatedOn, r.Id), r.Title, r.Owner, r.FullName,
+            r.Unit, r.DueDate, r.Status.ToApi(), r.DeliveredQuantity, r.TargetQuantity, r.ProductUnit, r.Kind.ToApi(), r.Reassignments >= 2, r.Version))];
     }
 
     /// <summary>The facts the status rule needs, from the stored task.</summary>

@@ -145,6 +145,7 @@ VI.update({
  "Reasons (required to object)": "Lý do (bắt buộc khi không đồng ý)",
  "Proposed alternative (required to object)": "Phương án thay thế (bắt buộc khi không đồng ý)",
  "Send the answer": "Gửi ý kiến",
+ "Escalate: beyond my authority or blocked": "Kiến nghị cấp trên: vượt thẩm quyền hoặc vướng mắc",
 })
 EN.update({
  "reason.exceedsAuthority": "Exceeds my authority", "reason.blocked": "Blocked", "reason.overdue": "Overdue",

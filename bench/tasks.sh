@@ -23,53 +23,60 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; stop_postgres' EXIT
 for _ in $(seq 1 300); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
 
-echo "Seeding 50,000 tasks …"
+echo "Seeding 2,000 officials and 50,000 tasks (25 each) …"
+# A province as the issue sizes it: 2,000 officials spread over the units, 25 tasks each, every
+# official's tasks numbered together so a workload can pick one of them. Passwords are 'demo'.
 psql_ <<'SQL'
-WITH owners AS (
-  SELECT u.id, u.org_unit_id, row_number() OVER (ORDER BY u.id) - 1 AS n, count(*) OVER () AS total
-  FROM users u WHERE u.user_name <> 'admin' AND u.user_name <> 'officer.xd'),
-  xd AS (SELECT id, org_unit_id FROM users WHERE user_name = 'officer.xd'),
-  director AS (SELECT id FROM users WHERE user_name = 'director.xd')
+INSERT INTO users (full_name, org_unit_id, position, version, created_at, user_name, normalized_user_name, email_confirmed,
+  password_hash, security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+SELECT 'Cán bộ ' || g, u.id, 'Chuyên viên', 1, now(), 'bench' || lpad(g::text, 4, '0'), 'BENCH' || lpad(g::text, 4, '0'), false,
+  d.password_hash, md5(g::text), md5(g::text), false, false, true, 0
+FROM generate_series(1, 2000) g
+JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total
+      FROM org_units WHERE parent_id IS NOT NULL AND dissolved_on IS NULL AND kind <> 'Partner') u ON u.n = g % u.total
+CROSS JOIN (SELECT password_hash FROM users WHERE user_name = 'officer.xd') d;
+INSERT INTO role_grants (user_id, role, org_unit_id, granted_at)
+SELECT id, 'Officer', org_unit_id, now() FROM users WHERE user_name LIKE 'bench%';
+WITH owners AS (SELECT id, org_unit_id, row_number() OVER (ORDER BY user_name) AS n FROM users WHERE user_name LIKE 'bench%'),
+  director AS (SELECT id FROM users WHERE user_name = 'leader')
 INSERT INTO tasks (id, title, product_description, product_unit, target_quantity, original_target_quantity, kind, owner_id,
   owner_org_unit_id, assigned_by_id, start_date, due_date, created_on, created_at, delivered_quantity, status, status_on,
   reassignments, overdue_escalated, version)
-SELECT g, 'Việc số ' || g, 'Sản phẩm cuối cùng số ' || g, 'km', 10, 10, 'Output', xd.id, xd.org_unit_id, director.id,
-  DATE '2026-01-01', DATE '2026-01-01' + (g % 700), DATE '2026-01-01', now(), 0,
-  (ARRAY['OnTrack','AtRisk','Overdue','NotStarted','CompletedOnTime'])[1 + g % 5], CURRENT_DATE, 0, false, 1
-FROM generate_series(1, 5000) g, xd, director;
-SQL
-psql_ <<'SQL'
-WITH owners AS (
-  SELECT u.id, u.org_unit_id, row_number() OVER (ORDER BY u.id) - 1 AS n, count(*) OVER () AS total
-  FROM users u WHERE u.user_name NOT IN ('admin', 'officer.xd'))
-INSERT INTO tasks (id, title, product_description, product_unit, target_quantity, original_target_quantity, kind, owner_id,
-  owner_org_unit_id, assigned_by_id, start_date, due_date, created_on, created_at, delivered_quantity, status, status_on,
-  reassignments, overdue_escalated, version)
-SELECT 5000 + g, 'Việc số ' || g, 'Sản phẩm cuối cùng số ' || g, 'nhà', 20, 20, 'Outcome', o.id, o.org_unit_id, o.id,
-  DATE '2026-01-01', DATE '2026-01-01' + (g % 700), DATE '2026-01-01', now(), 0,
-  (ARRAY['OnTrack','AtRisk','Overdue','NotStarted','CompletedLate'])[1 + g % 5], CURRENT_DATE, 0, false, 1
-FROM generate_series(1, 45000) g JOIN owners o ON o.n = g % o.total;
+SELECT (o.n - 1) * 25 + k, 'Việc số ' || k || ' của cán bộ ' || o.n, 'Sản phẩm cuối cùng', 'km', 10, 10,
+  (ARRAY['Output','Outcome','Process'])[1 + k % 3], o.id, o.org_unit_id, director.id,
+  DATE '2026-01-01', DATE '2026-01-01' + (k * 29 % 700), DATE '2026-01-01', now(), 0,
+  (ARRAY['OnTrack','AtRisk','Overdue','NotStarted','CompletedOnTime'])[1 + k % 5], CURRENT_DATE, 0, false, 1
+FROM owners o CROSS JOIN generate_series(1, 25) k CROSS JOIN director;
 SELECT setval('tasks_hilo', 50001);
-ANALYZE;
+VACUUM ANALYZE;
 SQL
-first=$(psql_ -c "SELECT min(t.id) FROM tasks t JOIN users u ON u.id = t.owner_id WHERE u.user_name = 'officer.xd'")
-last=$(psql_ -c "SELECT max(t.id) FROM tasks t JOIN users u ON u.id = t.owner_id WHERE u.user_name = 'officer.xd'")
-echo "tasks: $(psql_ -c 'SELECT count(*) FROM tasks'); officer.xd owns ids $first..$last"
+echo "tasks: $(psql_ -c 'SELECT count(*) FROM tasks'), officials: $(psql_ -c 'SELECT count(*) FROM users')"
 
 token() { curl -s -X POST "$base/api/auth/login" -H 'content-type: application/json' -d "{\"userName\":\"$1\",\"password\":\"demo\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'; }
 director=$(token director.xd)
-officer=$(token officer.xd)
-export BENCH_FIRST_ID=$first BENCH_LAST_ID=$last BENCH_OWNER=officer.xd
+officer=$(token bench0001)
+# 64 officials report progress at once, each on their own 25 tasks.
+tokens=$(mktemp)
+for i in $(seq 1 64); do echo "$(token "bench$(printf %04d "$i")") $(( (i - 1) * 25 + 1 )) $(( i * 25 ))"; done > "$tokens"
+export BENCH_FIRST_ID=1 BENCH_LAST_ID=25 BENCH_OWNER=officer.xd BENCH_TOKENS=$tokens
+
+# BENCH_HOLD=seconds keeps the seeded server up for profiling before the runs (details in /tmp/threeclears-bench.env).
+if [ -n "${BENCH_HOLD:-}" ]; then
+  printf 'base=%s\npg_port=%s\ndirector=%s\nofficer=%s\n' "$base" "$pg_port" "$director" "$officer" > /tmp/threeclears-bench.env
+  sleep "$BENCH_HOLD"
+fi
 
 results=()
 # The page login: a cookie from the login form (with its antiforgery token).
 jar=$(mktemp)
 form=$(curl -s -c "$jar" "$base/login" | sed -nE 's/.*name="__RequestVerificationToken" type="hidden" value="([^"]+)".*/\1/p' | head -n 1)
-curl -s -b "$jar" -c "$jar" -o /dev/null -X POST "$base/login" --data-urlencode "UserName=officer.xd" --data-urlencode "Password=demo" --data-urlencode "__RequestVerificationToken=$form"
+curl -s -b "$jar" -c "$jar" -o /dev/null -X POST "$base/login" --data-urlencode "UserName=bench0001" --data-urlencode "Password=demo" --data-urlencode "__RequestVerificationToken=$form"
 page_cookie="tc_auth=$(awk '$6 == "tc_auth" {print $7}' "$jar")"
 
 run() { # name, token, script, [path], [cookie], [connections]
   local name=$1 tok=$2 script=$3 path=${4:-} cookie=${5:-} conns=${6:-32}
+  # BENCH_ONLY=regex runs only the workloads whose name matches.
+  [[ -z "${BENCH_ONLY:-}" || "$name" =~ $BENCH_ONLY ]] || return 0
   BENCH_TOKEN=$tok BENCH_PATH=$path BENCH_COOKIE=$cookie wrk -t$(( conns < 2 ? 1 : 2 )) -c"$conns" -d"${secs}s" --latency -s "bench/wrk/$script" "$base" > "$log.wrk" 2>&1
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' "$log.wrk")
@@ -78,8 +85,11 @@ run() { # name, token, script, [path], [cookie], [connections]
   non2xx=$(awk '/Non-2xx/ {print $5}' "$log.wrk"); non2xx=${non2xx:-0}
   results+=("$(printf '| %-34s | %10s | %8s | %8s | %7s |' "$name" "$rps" "$p50" "$p99" "$non2xx")")
 }
-curl -s "$base/api/tasks?owner=officer.xd&open=true&pageSize=25" -H "Authorization: Bearer $officer" | head -c 200; echo
-run "list: owner's open tasks, 25/page" "$officer" get.lua "/api/tasks?owner=officer.xd&open=true&pageSize=25"
+# Warm-up: the first seconds of a fresh process are JIT compilation, not the product.
+BENCH_TOKEN=$officer BENCH_PATH="/api/tasks?owner=bench0001&open=true&pageSize=25" wrk -t2 -c32 -d5s -s bench/wrk/get.lua "$base" >/dev/null
+BENCH_TOKEN=$director wrk -t2 -c32 -d5s -s bench/wrk/create.lua "$base" >/dev/null
+wrk -t2 -c32 -d5s -s bench/wrk/progress.lua "$base" >/dev/null
+run "list: owner's open tasks, 25/page" "$officer" get.lua "/api/tasks?owner=bench0001&open=true&pageSize=25"
 run "get one task (API)" "$officer" get.lua "/api/tasks/{id}"
 run "task page (HTML), 1 connection" "" get.lua "/tasks/{id}" "$page_cookie" 1
 run "task page (HTML), 32 connections" "" get.lua "/tasks/{id}" "$page_cookie"

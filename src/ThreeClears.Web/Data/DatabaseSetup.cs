@@ -35,8 +35,19 @@ public static class DatabaseSetup
     }
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connection) =>
-        o.UseNpgsql(connection, n => n.MigrationsHistoryTable("__ef_migrations"))
+        o.UseNpgsql(WithAutoPrepare(connection), n => n.MigrationsHistoryTable("__ef_migrations"))
          .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// The same few queries run thousands of times a second; prepared once per connection they skip
+    /// PostgreSQL's planning (often longer than the execution). An explicit setting is kept.
+    /// </summary>
+    internal static string WithAutoPrepare(string connection)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        if (!connection.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) b.MaxAutoPrepare = 64;
+        return b.ConnectionString;
+    }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connection) =>
         o.UseSqlite(connection, s => s.MigrationsHistoryTable("__ef_migrations"))

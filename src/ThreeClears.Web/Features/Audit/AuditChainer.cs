@@ -71,19 +71,56 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
         if (db.IsPostgres)
             await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM audit_chain_head WHERE id = 1 FOR UPDATE", ct);
         var head = await db.Set<AuditChainHead>().SingleAsync(h => h.Id == 1, ct);
-        var pending = await db.Set<AuditEntry>().Where(e => e.Hash == null).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
+        var pending = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Hash == null).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);
+        if (pending.Count == 0) return 0;
+        var rows = new List<(long Id, long Sequence, string PreviousHash, string Hash)>(pending.Count);
         foreach (var e in pending)
         {
             e.Sequence = head.Entries + 1;
-            e.PreviousHash = head.LastHash;
-            e.Hash = AuditChain.Hash(head.LastHash, ToRecord(e));
+            var hash = AuditChain.Hash(head.LastHash, ToRecord(e));
+            rows.Add((e.Id, e.Sequence.Value, head.LastHash, hash));
             head.Entries = e.Sequence.Value;
-            head.LastHash = e.Hash;
+            head.LastHash = hash;
             head.At = e.At;
         }
-        await db.SaveChangesAsync(ct);
+        await WriteChainAsync(db, rows, ct);
+        await db.SaveChangesAsync(ct); // the head
         await tx.CommitAsync(ct);
         return pending.Count;
+    }
+
+    /// <summary>
+    /// One UPDATE … FROM (VALUES …) statement for the whole batch (both stores support it): chaining a
+    /// thousand entries is one round trip, not a thousand tracked entities.
+    /// </summary>
+    private static async Task WriteChainAsync(ThreeClearsDb db, List<(long Id, long Sequence, string PreviousHash, string Hash)> rows, CancellationToken ct)
+    {
+        const int PerStatement = 500;
+        for (var start = 0; start < rows.Count; start += PerStatement)
+        {
+            var chunk = rows.Skip(start).Take(PerStatement).ToList();
+            var values = new System.Text.StringBuilder();
+            var parameters = new List<object>(chunk.Count * 4);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                if (i > 0) values.Append(", ");
+                var n = i * 4;
+                // PostgreSQL needs the VALUES columns typed; SQLite takes the casts as written.
+                values.Append(db.IsPostgres
+                    ? $"({{{n}}}::bigint, {{{n + 1}}}::bigint, {{{n + 2}}}::text, {{{n + 3}}}::text)"
+                    : $"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}})");
+                parameters.Add(chunk[i].Id);
+                parameters.Add(chunk[i].Sequence);
+                parameters.Add(chunk[i].PreviousHash);
+                parameters.Add(chunk[i].Hash);
+            }
+            var sql = db.IsPostgres
+                ? $"UPDATE audit_entries AS a SET sequence = v.seq, previous_hash = v.prev, hash = v.hash FROM (VALUES {values}) AS v(id, seq, prev, hash) WHERE a.id = v.id"
+                : $"WITH v(id, seq, prev, hash) AS (VALUES {values}) UPDATE audit_entries SET sequence = v.seq, previous_hash = v.prev, hash = v.hash FROM v WHERE audit_entries.id = v.id";
+#pragma warning disable EF1002 // The SQL holds only placeholders; every value is a parameter.
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+#pragma warning restore EF1002
+        }
     }
 
     internal static AuditRecord ToRecord(AuditEntry e) =>

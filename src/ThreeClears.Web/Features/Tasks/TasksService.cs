@@ -189,8 +189,16 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
         if (dueFrom is { } f && dueTo is { } t && t < f) checks.Add("dueTo", "must not be before dueFrom.");
         checks.ThrowIfAny();
 
-        var q = await ScopedAsync(orgUnit, ct);
-        if (!string.IsNullOrWhiteSpace(ownerUserName))
+        // "My tasks" is the commonest list of all: an owner reads every task they own, so it needs
+        // neither the scope nor a look-up of the owner.
+        var mine = !string.IsNullOrWhiteSpace(ownerUserName) && string.Equals(ownerUserName, caller.UserName, StringComparison.OrdinalIgnoreCase);
+        var q = mine ? await InUnitAsync(db.Set<TaskItem>().AsNoTracking(), orgUnit, ct) : await ScopedAsync(orgUnit, ct);
+        if (mine)
+        {
+            var me = caller.UserId;
+            q = q.Where(x => x.OwnerId == me);
+        }
+        else if (!string.IsNullOrWhiteSpace(ownerUserName))
         {
             var ownerId = await UserIdAsync(ownerUserName, ct);
             q = q.Where(x => x.OwnerId == ownerId);
@@ -270,13 +278,16 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
             q = q.Where(x => ids.Contains(x.OwnerOrgUnitId) || x.OwnerId == me || x.AssignedById == me
                              || db.Set<TaskContributor>().Any(c => c.TaskId == x.Id && c.UserId == me));
         }
-        if (!string.IsNullOrWhiteSpace(orgUnit))
-        {
-            var path = await db.Set<OrgUnit>().Where(u => u.Code == orgUnit).Select(u => u.Path).FirstOrDefaultAsync(ct)
-                       ?? throw new NotFoundException($"No org unit has code '{orgUnit}'.");
-            q = q.Where(x => x.OwnerOrgUnit!.Path.StartsWith(path));
-        }
-        return q;
+        return await InUnitAsync(q, orgUnit, ct);
+    }
+
+    /// <summary>Narrows to tasks owned in <paramref name="orgUnit"/>'s subtree, when given.</summary>
+    private async Task<IQueryable<TaskItem>> InUnitAsync(IQueryable<TaskItem> q, string? orgUnit, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(orgUnit)) return q;
+        var path = await db.Set<OrgUnit>().Where(u => u.Code == orgUnit).Select(u => u.Path).FirstOrDefaultAsync(ct)
+                   ?? throw new NotFoundException($"No org unit has code '{orgUnit}'.");
+        return q.Where(x => x.OwnerOrgUnit!.Path.StartsWith(path));
     }
 
     private async Task<int> UserIdAsync(string userName, CancellationToken ct) =>

@@ -1040,6 +1040,8 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.HasIndex("OwnerId", "DueDate", "Id")
                         .HasDatabaseName("ix_tasks_owner_id_due_date_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OwnerId", "DueDate", "Id"), new[] { "Status" });
+
                     b.HasIndex("OwnerOrgUnitId", "Status", "DueDate")
                         .HasDatabaseName("ix_tasks_owner_org_unit_id_status_due_date");
 

@@ -1007,7 +1007,8 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_tasks_status_due_date");
 
                     b.HasIndex("OwnerId", "DueDate", "Id")
-                        .HasDatabaseName("ix_tasks_owner_id_due_date_id");
+                        .HasDatabaseName("ix_tasks_owner_id_due_date_id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status" });
 
                     b.HasIndex("OwnerOrgUnitId", "Status", "DueDate")
                         .HasDatabaseName("ix_tasks_owner_org_unit_id_status_due_date");

@@ -146,6 +146,12 @@ VI.update({
  "Proposed alternative (required to object)": "Phương án thay thế (bắt buộc khi không đồng ý)",
  "Send the answer": "Gửi ý kiến",
  "Escalate: beyond my authority or blocked": "Kiến nghị cấp trên: vượt thẩm quyền hoặc vướng mắc",
+ "Answering consultations ({0})": "Trả lời xin ý kiến ({0})",
+ "Received": "Đã nhận",
+ "Answered (on time)": "Đã trả lời (đúng hạn)",
+ "Answer rate": "Tỷ lệ trả lời",
+ "Average answer time": "Thời gian trả lời trung bình",
+ "Deemed agreed (no answer)": "Coi như đồng ý (không trả lời)",
 })
 EN.update({
  "reason.exceedsAuthority": "Exceeds my authority", "reason.blocked": "Blocked", "reason.overdue": "Overdue",

@@ -8,13 +8,15 @@ using ThreeClears.Web.Infrastructure.Auth;
 namespace ThreeClears.Web.Features.Organisation.Pages;
 
 [Authorize]
-public sealed class UnitModel(OrganisationService units, AccessService access, Caller caller) : AppPage
+public sealed class UnitModel(OrganisationService units, AccessService access, Caller caller, Tasks.ResponsivenessService responsiveness) : AppPage
 {
     public OrgUnitDto? Unit { get; private set; }
     public List<OrgUnitListItem> Children { get; private set; } = [];
     public List<OrgUnitListItem> AllUnits { get; private set; } = [];
     public IReadOnlyList<UserDto>? Officials { get; private set; }
     public bool CanAdminister { get; private set; }
+    /// <summary>"Passing the buck made visible": how the unit answers consultations this year.</summary>
+    public Tasks.ResponsivenessDto? Responsiveness { get; private set; }
     [BindProperty] public UnitForm Form { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
@@ -44,5 +46,6 @@ public sealed class UnitModel(OrganisationService units, AccessService access, C
         if (await caller.CanAsync(Permission.ReadUsers, unitId, ct))
             Officials = (await access.ListAsync(new Paging(1, Paging.MaxPageSize), code, ct)).Items.Where(o => o.OrgUnitCode == code).ToList();
         CanAdminister = await caller.CanAsync(Permission.Administer, unitId, ct);
+        if (await caller.CanAsync(Permission.ReadTasks, unitId, ct)) Responsiveness = await responsiveness.GetAsync(code, null, ct);
     }
 }

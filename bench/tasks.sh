@@ -77,7 +77,7 @@ run() { # name, token, script, [path], [cookie], [connections]
   local name=$1 tok=$2 script=$3 path=${4:-} cookie=${5:-} conns=${6:-32}
   # BENCH_ONLY=regex runs only the workloads whose name matches.
   [[ -z "${BENCH_ONLY:-}" || "$name" =~ $BENCH_ONLY ]] || return 0
-  BENCH_TOKEN=$tok BENCH_PATH=$path BENCH_COOKIE=$cookie wrk -t$(( conns < 2 ? 1 : 2 )) -c"$conns" -d"${secs}s" --latency -s "bench/wrk/$script" "$base" > "$log.wrk" 2>&1
+  BENCH_TOKEN=$tok BENCH_PATH=$path BENCH_COOKIE=$cookie wrk -t$(( conns < 2 ? 1 : ${BENCH_THREADS:-2} )) -c"$conns" -d"${secs}s" --latency -s "bench/wrk/$script" "$base" > "$log.wrk" 2>&1
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' "$log.wrk")
   p50=$(awk '$1=="50%" {print $2}' "$log.wrk")
@@ -97,7 +97,7 @@ run "create task" "$director" create.lua
 run "report progress" "$officer" progress.lua
 
 echo
-echo "ThreeClears tasks benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), wrk -t2 -c32 -d${secs}s, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}')"
+echo "ThreeClears tasks benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), wrk -t${BENCH_THREADS:-2} -c32 -d${secs}s, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}')"
 echo "| workload                           |  req/s     |  p50     |  p99     | non-2xx |"
 echo "|------------------------------------|------------|----------|----------|---------|"
 printf '%s\n' "${results[@]}"

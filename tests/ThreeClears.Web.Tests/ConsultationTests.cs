@@ -23,39 +23,14 @@ public abstract class ConsultationTests(AppFixture app) : IAsyncLifetime
 {
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        using var admin = await app.As("admin");
-        await (await admin.DeleteAsync("/api/admin/clock")).Expect(HttpStatusCode.NoContent);
-    }
+    public Task DisposeAsync() => app.ResetClockAsync();
 
-    /// <summary>Sets the server's date: 03:00 UTC is 10:00 the same day in Vietnam.</summary>
-    private async Task TodayIs(string date)
-    {
-        using var admin = await app.As("admin");
-        var set = await (await admin.PutAsJsonAsync("/api/admin/clock", new { now = date + "T03:00:00Z" })).Expect(HttpStatusCode.OK);
-        Assert.Equal(date, set.GetProperty("today").GetString());
-    }
+    private Task TodayIs(string date) => app.SetTodayAsync(date);
 
-    /// <summary>A task made underneath the API (POST /api/tasks is another feature's), owned by <paramref name="owner"/>.</summary>
-    private async Task<int> NewTask(string owner = "officer.xd", string assigner = "director.xd")
-    {
-        await using var scope = app.Scope(out var db);
-        var o = await db.Users.SingleAsync(u => u.UserName == owner);
-        var a = await db.Users.SingleAsync(u => u.UserName == assigner);
-        var task = new TaskItem
-        {
-            Title = "Nâng cấp đường liên xã", ProductDescription = "Đường bê tông liên xã", ProductUnit = "km",
-            TargetQuantity = 12, OriginalTargetQuantity = 12, Kind = ProductKind.Output,
-            OwnerId = o.Id, OwnerOrgUnitId = o.OrgUnitId, AssignedById = a.Id,
-            StartDate = new DateOnly(2026, 1, 5), DueDate = new DateOnly(2026, 12, 31),
-            CreatedOn = new DateOnly(2026, 1, 5), CreatedAt = new DateTime(2026, 1, 5, 2, 0, 0, DateTimeKind.Utc),
-            Status = Domain.Tasks.TaskStatus.OnTrack, StatusOn = new DateOnly(2026, 1, 5),
-        };
-        db.Add(task);
-        await db.SaveChangesAsync();
-        return task.Id;
-    }
+    /// <summary>A task made underneath the API, owned by <paramref name="owner"/>, running through 2026.</summary>
+    private Task<int> NewTask(string owner = "officer.xd", string assigner = "director.xd") =>
+        TaskSeed.CreateAsync(app, owner, assigner, new DateOnly(2026, 12, 31), createdOn: new DateOnly(2026, 1, 5),
+            start: new DateOnly(2026, 1, 5), target: 12, title: "Nâng cấp đường liên xã");
 
     private static async Task<JsonElement> Ask(HttpClient c, object task, object body, HttpStatusCode expected = HttpStatusCode.Created) =>
         await (await c.PostAsJsonAsync($"/api/tasks/{task}/consultations", body)).Expect(expected);

@@ -13,18 +13,9 @@ public abstract class TasksTests(AppFixture app) : IAsyncLifetime
 {
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        using var admin = await app.As("admin");
-        await admin.DeleteAsync("/api/admin/clock");
-    }
+    public Task DisposeAsync() => app.ResetClockAsync();
 
-    private async Task SetToday(string date)
-    {
-        using var admin = await app.As("admin");
-        // 05:00 UTC is noon in Vietnam: the date is the same in both.
-        await (await admin.PutAsJsonAsync("/api/admin/clock", new { now = $"{date}T05:00:00Z" })).Expect(HttpStatusCode.OK);
-    }
+    private Task SetToday(string date) => app.SetTodayAsync(date);
 
     private static object NewTask(string owner = "officer.xd", decimal target = 10, string due = "2026-03-31", string? start = "2026-03-01",
         object? milestones = null, string kind = "output") => new

@@ -93,6 +93,23 @@ public abstract class AppFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Sets the server's clock (PUT /api/admin/clock) to an instant, e.g. "2026-03-16T03:00:00Z" (10:00 in Vietnam).</summary>
+    public async Task SetClockAsync(string instant)
+    {
+        using var admin = await As("admin");
+        var res = await admin.PutAsJsonAsync("/api/admin/clock", new { now = instant });
+        await res.Expect(System.Net.HttpStatusCode.OK);
+    }
+
+    /// <summary>Sets the server's date; 03:00 UTC is 10:00 the same day in Vietnam.</summary>
+    public Task SetTodayAsync(string date) => SetClockAsync($"{date}T03:00:00Z");
+
+    public async Task ResetClockAsync()
+    {
+        using var admin = await As("admin");
+        await (await admin.DeleteAsync("/api/admin/clock")).Expect(System.Net.HttpStatusCode.NoContent);
+    }
+
     /// <summary>A DbContext on the same database, for tests that look underneath the API.</summary>
     public AsyncServiceScope Scope(out ThreeClearsDb db)
     {

@@ -64,7 +64,7 @@ public static class AuditApi
         }
         if (broken is not null)
             return new AuditVerification(await db.Set<AuditEntry>().LongCountAsync(e => e.Sequence != null, ct), false, broken);
-        var head = await db.Set<AuditChainHead>().AsNoTracking().FirstAsync(ct);
+        var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == 1, ct);
         // A head that disagrees with the walked chain means entries were removed from its end.
         return head.Entries == walk.Count && head.LastHash == walk.LastHash
             ? new AuditVerification(walk.Count, true, null)
@@ -77,7 +77,7 @@ public static class AuditApi
     internal static async Task<AuditHead> HeadAsync(ThreeClearsDb db, AuditChainer chainer, CancellationToken ct)
     {
         await chainer.ChainPendingAsync(ct);
-        var head = await db.Set<AuditChainHead>().AsNoTracking().FirstAsync(ct);
+        var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == 1, ct);
         return new AuditHead(head.Entries, head.LastHash, head.At);
     }
 

@@ -61,6 +61,7 @@ public abstract class BadInputTests(AppFixture app)
         ("POST", "/api/tasks/{id}/attachments", "/api/tasks/1/attachments", null, false),
         ("GET", "/api/attachments/{id:int}", "/api/attachments/1", "/api/attachments/999999", false),
         ("GET", "/api/attachments/{id:int}/thumbnail", "/api/attachments/1/thumbnail", "/api/attachments/999999/thumbnail", false),
+        ("POST", "/api/admin/reminders/mail", "/api/admin/reminders/mail", null, false),
         ("GET", "/healthz", "/healthz", null, false),
         ("GET", "/openapi/v1.json", "/openapi/v1.json", null, false),
     ];

@@ -36,8 +36,15 @@ public abstract class AppFixture : IAsyncLifetime
     protected abstract Task CreateDatabaseAsync();
     protected abstract Task DropDatabaseAsync();
 
+    /// <summary>Settings a fixture adds to (or overrides in) the host's configuration.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraConfig => [];
+
+    /// <summary>Work before the host starts (e.g. a server it must reach).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         await CreateDatabaseAsync();
         _app = Hosting.Build(["--urls", "http://127.0.0.1:0"], b =>
         {
@@ -56,6 +63,7 @@ public abstract class AppFixture : IAsyncLifetime
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
             });
+            b.Configuration.AddInMemoryCollection(ExtraConfig);
         });
         await Startup.InitialiseAsync(_app.Services);
         await _app.StartAsync();

@@ -19,11 +19,11 @@ public sealed record RoleDto(string Role, string OrgUnitCode);
 public sealed record MeDto(string UserName, string FullName, string OrgUnitCode, string Position, IReadOnlyList<RoleDto> Roles);
 
 public sealed record UserDto(string UserName, string FullName, string OrgUnitCode, string OrgUnitName, string Position,
-    IReadOnlyList<RoleDto> Roles, bool LockedOut, int Version);
+    IReadOnlyList<RoleDto> Roles, bool LockedOut, int Version, string? Email = null);
 
-public sealed record CreateUserRequest(string? UserName, string? FullName, string? Password, string? OrgUnitCode, string? Position);
+public sealed record CreateUserRequest(string? UserName, string? FullName, string? Password, string? OrgUnitCode, string? Position, string? Email = null);
 
-public sealed record UpdateUserRequest(string? FullName, string? OrgUnitCode, string? Position, string? Password);
+public sealed record UpdateUserRequest(string? FullName, string? OrgUnitCode, string? Position, string? Password, string? Email = null);
 
 public sealed record RoleRequest(string? Role, string? OrgUnitCode);
 
@@ -91,7 +91,7 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
         var now = clock.GetUtcNow();
         return q.Select(u => new UserDto(u.UserName!, u.FullName, u.OrgUnit!.Code, u.OrgUnit.Name, u.Position,
             u.Roles.OrderBy(r => r.Role).Select(r => new RoleDto(r.Role.ToApi(), r.OrgUnit!.Code)).ToList(),
-            u.LockoutEnd != null && u.LockoutEnd > now, u.Version));
+            u.LockoutEnd != null && u.LockoutEnd > now, u.Version, u.Email));
     }
 
     public async Task<UserDto> CreateAsync(CreateUserRequest req, CancellationToken ct)
@@ -103,6 +103,7 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
         var fullName = checks.Text("fullName", req.FullName, Checks.TitleMax);
         var position = checks.Text("position", req.Position, Checks.TitleMax);
         CheckPassword(checks, "password", req.Password, required: true);
+        var email = CheckEmail(checks, req.Email);
         var (unitCode, unit) = await UnitAsync(checks, req.OrgUnitCode, ct);
         checks.ThrowIfAny();
         await caller.RequireAsync(Permission.Administer, unit!.Id, ct);
@@ -113,6 +114,7 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
         {
             UserName = userName, FullName = fullName, Position = position, OrgUnitId = unit.Id, CreatedAt = clock.UtcNow,
             SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
+            Email = email, NormalizedEmail = email?.ToUpperInvariant(),
         };
         user.NormalizedUserName = users.NormalizeName(userName);
         user.PasswordHash = users.PasswordHasher.HashPassword(user, req.Password!);
@@ -134,12 +136,15 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
         var fullName = checks.Text("fullName", req.FullName, Checks.TitleMax);
         var position = checks.Text("position", req.Position, Checks.TitleMax);
         CheckPassword(checks, "password", req.Password, required: false);
+        var email = CheckEmail(checks, req.Email);
         var (unitCode, unit) = await UnitAsync(checks, req.OrgUnitCode, ct);
         checks.ThrowIfAny();
         await caller.RequireAsync(Permission.Administer, unit!.Id, ct);
-        var before = new { user.FullName, user.Position, user.OrgUnitId };
+        var before = new { user.FullName, user.Position, user.OrgUnitId, hasEmail = user.Email is not null };
         user.FullName = fullName;
         user.Position = position;
+        user.Email = email;
+        user.NormalizedEmail = email?.ToUpperInvariant();
         if (user.OrgUnitId != unit.Id)
         {
             // The head of a unit must be one of its officials.
@@ -153,7 +158,7 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
             user.SecurityStamp = Guid.NewGuid().ToString("N");
         }
         user.Version++;
-        audit.Record("user", userName, "update", before, new { fullName, position, orgUnitCode = unitCode, passwordChanged = !string.IsNullOrEmpty(req.Password) }, unit.Id);
+        audit.Record("user", userName, "update", before, new { fullName, position, orgUnitCode = unitCode, passwordChanged = !string.IsNullOrEmpty(req.Password), hasEmail = email is not null }, unit.Id);
         await audit.SaveAsync(ct);
         return await GetAsync(userName, ct);
     }
@@ -198,6 +203,16 @@ public sealed class AccessService(ThreeClearsDb db, UserManager<AppUser> users, 
         var unit = await db.Set<OrgUnit>().FirstOrDefaultAsync(u => u.Code == unitCode, ct);
         if (unit is null) checks.Add("orgUnitCode", $"no org unit has code '{unitCode}'.");
         return (unitCode, unit);
+    }
+
+    /// <summary>Optional: where reminders are mailed when an SMTP server is configured. Not copied into the audit chain.</summary>
+    internal static string? CheckEmail(Checks checks, string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email)) return null;
+        var e = email.Trim();
+        if (e.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(e, out var parsed) || parsed.Address != e)
+            checks.Add("email", "is not an e-mail address.");
+        return e;
     }
 
     internal static void CheckPassword(Checks checks, string path, string? password, bool required)

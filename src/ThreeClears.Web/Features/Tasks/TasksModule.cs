@@ -25,6 +25,8 @@ public static class TasksModule
         services.AddScoped<ISweepStep>(sp => sp.GetRequiredService<DeemedAgreementStep>());
         services.AddScoped<ISweepStep, TaskStatusRefreshStep>();
         services.AddHostedService<SweepHost>();
+        services.AddSingleton<ReminderMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderMailer>());
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class TasksModule
         app.MapResponsiveness();
         app.MapInbox();
         app.MapSweep();
+        app.MapReminders();
         return app;
     }
 }

@@ -118,6 +118,25 @@ public abstract class PlanTreeTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/login", page.Headers.Location?.IsAbsoluteUri == true ? page.Headers.Location.PathAndQuery : page.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task The_page_shows_the_tree_to_officials_and_the_forms_to_those_who_manage_the_plan()
+    {
+        using var leader = await app.As("leader");
+        var res = await leader.GetAsync("/plan");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        var html = await res.Content.ReadAsStringAsync();
+        Assert.Contains("Xóa nhà tạm, nhà dột nát", html);
+        Assert.Contains("id=\"goal-LK-CB-LS-TN\"", html);
+        Assert.Contains("HOUSES_REPLACED", html);
+        Assert.Contains("name=\"Target.IndicatorCode\"", html);
+        Assert.Contains("name=\"Goal.Code\"", html);
+
+        using var officer = await app.As("officer.tralinh");
+        var plain = await (await officer.GetAsync("/plan?lang=en")).Content.ReadAsStringAsync();
+        Assert.Contains("Elimination of temporary and dilapidated houses", plain);
+        Assert.DoesNotContain("name=\"Target.IndicatorCode\"", plain);
+    }
 }
 
 public sealed class PlanTreeTestsOnSqlite(SqliteApp app) : PlanTreeTests(app), IClassFixture<SqliteApp>;

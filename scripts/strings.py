@@ -300,6 +300,41 @@ EN.update({
  "done.reassign": "Task reassigned.", "done.cancel": "Task cancelled.",
 })
 
+# The strategic plan.
+VI.update({
+ "Strategic plan": "Kế hoạch chiến lược",
+ "The 20th Provincial Party Congress: five orientations, three breakthroughs, the programmes under them, regional linkage, and their targets and tasks.":
+   "Đại hội Đảng bộ tỉnh lần thứ XX: năm định hướng lớn, ba đột phá chiến lược, các chương trình thực hiện, liên kết vùng, cùng chỉ tiêu và nhiệm vụ.",
+ "The plan has no goals yet.": "Kế hoạch chưa có mục tiêu nào.",
+ "Tasks: {0}": "Nhiệm vụ: {0}",
+ "Add a goal": "Thêm mục tiêu",
+ "Add the goal": "Thêm mục tiêu",
+ "Add a target": "Thêm chỉ tiêu",
+ "Add the target": "Thêm chỉ tiêu",
+ "Title (Vietnamese)": "Tên (tiếng Việt)",
+ "Title (English)": "Tên (tiếng Anh)",
+ "Under goal": "Thuộc mục tiêu",
+ "— none —": "— không —",
+ "Lead unit": "Đơn vị chủ trì",
+ "Description": "Mô tả",
+ "Indicator code": "Mã chỉ tiêu thống kê",
+ "Owning unit": "Đơn vị chịu trách nhiệm",
+ "Official in charge (user name, optional)": "Cán bộ phụ trách (tên đăng nhập, không bắt buộc)",
+ "Baseline": "Giá trị gốc",
+ "Target value": "Giá trị mục tiêu",
+ "Target year": "Năm mục tiêu",
+ "Direction": "Chiều",
+ "Plan": "Kế hoạch",
+ "goal.orientation": "định hướng", "goal.breakthrough": "đột phá", "goal.programme": "chương trình", "goal.linkage": "liên kết vùng",
+ "direction.increase": "tăng", "direction.decrease": "giảm",
+ "done.plan.goal": "Đã thêm mục tiêu.", "done.plan.target": "Đã thêm chỉ tiêu.",
+})
+EN.update({
+ "goal.orientation": "orientation", "goal.breakthrough": "breakthrough", "goal.programme": "programme", "goal.linkage": "regional linkage",
+ "direction.increase": "increase", "direction.decrease": "decrease",
+ "done.plan.goal": "Goal added.", "done.plan.target": "Target added.",
+})
+
 def resx(table):
     rows = "".join(f'  <data name="{html.escape(k)}" xml:space="preserve"><value>{html.escape(v, quote=False)}</value></data>\n' for k, v in sorted(table.items()))
     return ('<?xml version="1.0" encoding="utf-8"?>\n<root>\n'

@@ -57,6 +57,14 @@ public abstract class BadInputTests(AppFixture app)
         ("POST", "/api/escalations/{id:int}/resolve", "/api/escalations/1/resolve", "/api/escalations/999999/resolve", true),
         ("POST", "/api/admin/sweep", "/api/admin/sweep?asOf=2026-01-05", null, false),
         ("GET", "/api/inbox", "/api/inbox", null, false),
+        ("GET", "/api/goals", "/api/goals", null, false),
+        ("GET", "/api/goals/{code}", "/api/goals/DH1", "/api/goals/NOPE", false),
+        ("POST", "/api/goals", "/api/goals", null, true),
+        ("PUT", "/api/goals/{code}", "/api/goals/DH1", "/api/goals/NOPE", true),
+        ("GET", "/api/targets", "/api/targets", null, false),
+        ("GET", "/api/targets/{id:int}", "/api/targets/1", "/api/targets/999999", false),
+        ("POST", "/api/targets", "/api/targets", null, true),
+        ("PUT", "/api/targets/{id:int}", "/api/targets/1", "/api/targets/999999", true),
         // Multipart, not JSON: the JSON cases do not apply, and without a form it answers 400 before looking the task up.
         ("POST", "/api/tasks/{id}/attachments", "/api/tasks/1/attachments", null, false),
         ("GET", "/api/attachments/{id:int}", "/api/attachments/1", "/api/attachments/999999", false),
@@ -112,6 +120,10 @@ public abstract class BadInputTests(AppFixture app)
             ("PUT", "/api/admin/clock", "{\"now\":\"yesterday\"}", "now"),
             ("PUT", "/api/calendar/2031", "{\"holidays\":[{\"date\":\"2031-13-01\",\"name\":\"x\"}]}", "holidays[0].date"),
             ("POST", "/api/auth/login", "{\"userName\":true,\"password\":1}", "userName"),
+            ("POST", "/api/goals", "{\"code\":5,\"title\":\"x\",\"kind\":\"programme\"}", "code"),
+            ("PUT", "/api/goals/DH1", "{\"title\":\"x\",\"kind\":\"orientation\",\"parentCode\":[\"DH2\"]}", "parentCode"),
+            ("POST", "/api/targets", "{\"indicatorCode\":\"GRDP_GROWTH\",\"targetYear\":\"next year\"}", "targetYear"),
+            ("PUT", "/api/targets/1", "{\"indicatorCode\":\"GRDP_GROWTH\",\"targetValue\":\"eight\"}", "targetValue"),
         };
         foreach (var (method, url, body, field) in cases)
         {

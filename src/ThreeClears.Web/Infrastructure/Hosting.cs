@@ -14,6 +14,7 @@ using ThreeClears.Web.Features.Audit;
 using ThreeClears.Web.Features.Calendar;
 using ThreeClears.Web.Features.Home;
 using ThreeClears.Web.Features.Organisation;
+using ThreeClears.Web.Features.Plan;
 using ThreeClears.Web.Features.Tasks;
 using ThreeClears.Web.Infrastructure.Auth;
 
@@ -167,6 +168,7 @@ public static class Hosting
         services.AddScoped<CalendarService>();
         services.AddScoped<ThreeClears.Web.Features.Demo.DemoData>();
         services.AddTasks();
+        services.AddPlan();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -221,6 +223,7 @@ public static class Hosting
         app.MapCalendar();
         app.MapAdmin();
         app.MapTasksFeature();
+        app.MapPlan();
         app.MapHome();
         app.MapRazorPages();
     }

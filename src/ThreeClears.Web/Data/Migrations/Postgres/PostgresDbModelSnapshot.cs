@@ -606,6 +606,151 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.ToTable("org_unit_lineage", (string)null);
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Plan.Goal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title_en");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_goals");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_goals_code");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_goals_org_unit_id");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_goals_parent_id");
+
+                    b.ToTable("goals", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Plan.PlanTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Baseline")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("baseline");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("direction");
+
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("goal_id");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int?>("OwnerUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<decimal>("TargetValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("target_value");
+
+                    b.Property<int>("TargetYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_year");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_targets");
+
+                    b.HasIndex("GoalId")
+                        .HasDatabaseName("ix_targets_goal_id");
+
+                    b.HasIndex("OwnerUserId")
+                        .HasDatabaseName("ix_targets_owner_user_id");
+
+                    b.HasIndex("OrgUnitId", "TargetYear")
+                        .HasDatabaseName("ix_targets_org_unit_id_target_year");
+
+                    b.HasIndex("IndicatorCode", "OrgUnitId", "TargetYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_indicator_code_org_unit_id_target_year");
+
+                    b.ToTable("targets", (string)null);
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -1472,6 +1617,54 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.Navigation("Predecessor");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Plan.Goal", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_goals_org_units_org_unit_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Plan.Goal", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_goals_goals_parent_id");
+
+                    b.Navigation("OrgUnit");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Plan.PlanTarget", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Plan.Goal", "Goal")
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_goals_goal_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_targets_org_units_org_unit_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "OwnerUser")
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_asp_net_users_owner_user_id");
+
+                    b.Navigation("Goal");
+
+                    b.Navigation("OrgUnit");
+
+                    b.Navigation("OwnerUser");
                 });
 
             modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Consultation", b =>

@@ -583,6 +583,147 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.ToTable("org_unit_lineage", (string)null);
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Plan.Goal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_en");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_goals");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_goals_code");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_goals_org_unit_id");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_goals_parent_id");
+
+                    b.ToTable("goals", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Plan.PlanTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Baseline")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("goal_id");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int?>("OwnerUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<decimal>("TargetValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_value");
+
+                    b.Property<int>("TargetYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_year");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_targets");
+
+                    b.HasIndex("GoalId")
+                        .HasDatabaseName("ix_targets_goal_id");
+
+                    b.HasIndex("OwnerUserId")
+                        .HasDatabaseName("ix_targets_owner_user_id");
+
+                    b.HasIndex("OrgUnitId", "TargetYear")
+                        .HasDatabaseName("ix_targets_org_unit_id_target_year");
+
+                    b.HasIndex("IndicatorCode", "OrgUnitId", "TargetYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_indicator_code_org_unit_id_target_year");
+
+                    b.ToTable("targets", (string)null);
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -1430,6 +1571,54 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.Navigation("Predecessor");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Plan.Goal", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_goals_org_units_org_unit_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Plan.Goal", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_goals_goals_parent_id");
+
+                    b.Navigation("OrgUnit");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Plan.PlanTarget", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Plan.Goal", "Goal")
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_goals_goal_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_targets_org_units_org_unit_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "OwnerUser")
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_asp_net_users_owner_user_id");
+
+                    b.Navigation("Goal");
+
+                    b.Navigation("OrgUnit");
+
+                    b.Navigation("OwnerUser");
                 });
 
             modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Consultation", b =>

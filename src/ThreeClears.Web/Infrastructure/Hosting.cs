@@ -13,6 +13,7 @@ using ThreeClears.Web.Features.Admin;
 using ThreeClears.Web.Features.Audit;
 using ThreeClears.Web.Features.Calendar;
 using ThreeClears.Web.Features.Home;
+using ThreeClears.Web.Features.Indicators;
 using ThreeClears.Web.Features.Organisation;
 using ThreeClears.Web.Features.Tasks;
 using ThreeClears.Web.Infrastructure.Auth;
@@ -167,6 +168,7 @@ public static class Hosting
         services.AddScoped<CalendarService>();
         services.AddScoped<ThreeClears.Web.Features.Demo.DemoData>();
         services.AddTasks();
+        services.AddIndicators();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -221,6 +223,7 @@ public static class Hosting
         app.MapCalendar();
         app.MapAdmin();
         app.MapTasksFeature();
+        app.MapIndicatorsFeature();
         app.MapHome();
         app.MapRazorPages();
     }

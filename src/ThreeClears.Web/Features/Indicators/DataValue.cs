@@ -35,14 +35,18 @@ public sealed class DataValue
     public string? ApprovedBy { get; set; }
     public DateTime? ApprovedAt { get; set; }
     public int Version { get; set; } = 1;
-    public List<DataValueHistory> History { get; set; } = [];
 }
 
-/// <summary>One change of a data value: who, when, what it was and what it became. Never edited.</summary>
+/// <summary>
+/// One change of a data value: who, when, what it was and what it became. Never edited. Keyed by the
+/// value's natural key (indicator, unit, period), so that a batch writes it together with new values.
+/// </summary>
 public sealed class DataValueHistory
 {
     public long Id { get; set; }
-    public long DataValueId { get; set; }
+    public int IndicatorId { get; set; }
+    public int OrgUnitId { get; set; }
+    public required string Period { get; set; }
     public DateTime At { get; set; }
     public required string UserName { get; set; }
     /// <summary><c>create</c>, <c>update</c>, <c>submit</c>, <c>approve</c> or <c>reopen</c>.</summary>
@@ -72,7 +76,6 @@ internal sealed class DataValueConfiguration : IEntityTypeConfiguration<DataValu
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne(x => x.Indicator).WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(x => x.History).WithOne().HasForeignKey(x => x.DataValueId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -81,7 +84,10 @@ internal sealed class DataValueHistoryConfiguration : IEntityTypeConfiguration<D
     public void Configure(EntityTypeBuilder<DataValueHistory> b)
     {
         b.ToTable("data_value_history");
-        b.HasIndex(x => x.DataValueId);
+        b.HasIndex(x => new { x.IndicatorId, x.OrgUnitId, x.Period });
+        b.Property(x => x.Period).HasMaxLength(7);
+        b.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.UserName).HasMaxLength(256);
         b.Property(x => x.Action).HasMaxLength(20);
         b.Property(x => x.OldStatus).HasConversion<string>().HasMaxLength(10);

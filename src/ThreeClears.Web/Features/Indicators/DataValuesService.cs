@@ -114,6 +114,8 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         var now = clock.UtcNow;
         var user = caller.UserName ?? "?";
         var written = new List<(GoodRow, DataValue)>(good.Count);
+        var added = new List<DataValue>();
+        var history = new List<DataValueHistory>(good.Count);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var g in good)
         {
@@ -131,7 +133,7 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
                 }
                 written.Add((g, value));
                 if (value.Value == g.Value && value.Comment == g.Comment && value.Source == g.Source) continue;
-                var before = Snapshot(value, g.Indicator.Code, g.Unit.Code);
+                var before = value.Id == 0 ? null : Snapshot(value, g.Indicator.Code, g.Unit.Code);
                 var oldValue = value.Value;
                 var oldStatus = value.Status;
                 value.Value = g.Value;
@@ -144,7 +146,11 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
                 value.EnteredBy = user;
                 value.EnteredAt = now;
                 value.Version++;
-                value.History.Add(new DataValueHistory { At = now, UserName = user, Action = "update", OldValue = oldValue, NewValue = g.Value, OldStatus = oldStatus, NewStatus = value.Status });
+                history.Add(new DataValueHistory
+                {
+                    IndicatorId = key.Item1, OrgUnitId = key.Item2, Period = key.Item3, At = now, UserName = user, Action = "update",
+                    OldValue = oldValue, NewValue = g.Value, OldStatus = oldStatus, NewStatus = value.Status,
+                });
                 audit.Record("dataValue", entityId, "update", before, Snapshot(value, g.Indicator.Code, g.Unit.Code), g.Unit.Id);
             }
             else
@@ -155,13 +161,23 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
                     PeriodStart = g.Period.Start, PeriodEnd = g.Period.End, Value = g.Value, Comment = g.Comment, Source = g.Source,
                     Status = DataStatus.Draft, EnteredBy = user, EnteredAt = now,
                 };
-                value.History.Add(new DataValueHistory { At = now, UserName = user, Action = "create", NewValue = g.Value, NewStatus = DataStatus.Draft });
-                db.Add(value);
+                added.Add(value);
+                history.Add(new DataValueHistory
+                {
+                    IndicatorId = key.Item1, OrgUnitId = key.Item2, Period = key.Item3, At = now, UserName = user, Action = "create",
+                    NewValue = g.Value, NewStatus = DataStatus.Draft,
+                });
                 existing[key] = value;
                 written.Add((g, value));
                 audit.Record("dataValue", entityId, "create", null, Snapshot(value, g.Indicator.Code, g.Unit.Code), g.Unit.Id);
             }
         }
+        // New values, their history and every audit entry go out as multi-row inserts; changed values through EF.
+        await BulkInsert.RunAsync(db, added, ct);
+        await BulkInsert.RunAsync(db, history, ct);
+        var entries = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
+        await BulkInsert.RunAsync(db, [.. entries.Select(e => e.Entity)], ct);
+        foreach (var e in entries) e.State = EntityState.Detached;
         await audit.CommitAsync(tx, ct);
         return written;
     }
@@ -202,12 +218,14 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         var unit = await FindUnitAsync(orgUnitCode, ct);
         await caller.RequireAsync(Permission.ReadData, unit.Id, ct);
         var canonical = Period.TryParse(period, out var p) ? p.ToString() : period;
-        var value = await db.Set<DataValue>().AsNoTracking().Include(v => v.History)
+        var value = await db.Set<DataValue>().AsNoTracking()
             .FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.OrgUnitId == unit.Id && v.Period == canonical, ct)
             ?? throw new NotFoundException($"No value of {indicator.Code} is entered at {unit.Code} for '{period}'.");
+        var history = await db.Set<DataValueHistory>().AsNoTracking()
+            .Where(h => h.IndicatorId == indicator.Id && h.OrgUnitId == unit.Id && h.Period == canonical).OrderBy(h => h.Id).ToListAsync(ct);
         Versions.SetETag(http, value.Version);
         return new DataValueDetail(DataValueDto.Of(value, indicator.Code, unit.Code),
-            [.. value.History.OrderBy(h => h.Id).Select(h => new DataValueChange(h.At, h.UserName, h.Action, h.OldValue, h.NewValue,
+            [.. history.Select(h => new DataValueChange(h.At, h.UserName, h.Action, h.OldValue, h.NewValue,
                 h.OldStatus?.ToApi(), h.NewStatus.ToApi(), h.Reason))]);
     }
 
@@ -389,7 +407,7 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         }
         v.Version++;
         var name = action.ToApi();
-        db.Add(new DataValueHistory { DataValueId = v.Id, At = now, UserName = user, Action = name, OldValue = v.Value, NewValue = v.Value, OldStatus = old, NewStatus = v.Status, Reason = reason });
+        db.Add(new DataValueHistory { IndicatorId = v.IndicatorId, OrgUnitId = v.OrgUnitId, Period = v.Period, At = now, UserName = user, Action = name, OldValue = v.Value, NewValue = v.Value, OldStatus = old, NewStatus = v.Status, Reason = reason });
         audit.Record("dataValue", EntityId(v.Indicator.Code, unitCode, v.Period), name, before, new { status = v.Status.ToApi(), reason }, v.OrgUnitId);
     }
 

@@ -621,9 +621,9 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
-                    b.Property<long>("DataValueId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("data_value_id");
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
 
                     b.Property<string>("NewStatus")
                         .IsRequired()
@@ -646,6 +646,16 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                         .HasColumnType("numeric(20,4)")
                         .HasColumnName("old_value");
 
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)")
@@ -660,8 +670,11 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_data_value_history");
 
-                    b.HasIndex("DataValueId")
-                        .HasDatabaseName("ix_data_value_history_data_value_id");
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_data_value_history_org_unit_id");
+
+                    b.HasIndex("IndicatorId", "OrgUnitId", "Period")
+                        .HasDatabaseName("ix_data_value_history_indicator_id_org_unit_id_period");
 
                     b.ToTable("data_value_history", (string)null);
                 });
@@ -1723,12 +1736,19 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("ThreeClears.Web.Features.Indicators.DataValueHistory", b =>
                 {
-                    b.HasOne("ThreeClears.Web.Features.Indicators.DataValue", null)
-                        .WithMany("History")
-                        .HasForeignKey("DataValueId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.HasOne("ThreeClears.Web.Features.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_data_value_history_data_value_data_value_id");
+                        .HasConstraintName("fk_data_value_history_indicator_indicator_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_value_history_org_unit_org_unit_id");
                 });
 
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>
@@ -2057,11 +2077,6 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ThreeClears.Web.Features.Access.AppUser", b =>
                 {
                     b.Navigation("Roles");
-                });
-
-            modelBuilder.Entity("ThreeClears.Web.Features.Indicators.DataValue", b =>
-                {
-                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>

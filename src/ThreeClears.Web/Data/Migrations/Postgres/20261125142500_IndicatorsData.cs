@@ -39,6 +39,41 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_value_history",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    indicator_id = table.Column<int>(type: "integer", nullable: false),
+                    org_unit_id = table.Column<int>(type: "integer", nullable: false),
+                    period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    old_value = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: true),
+                    new_value = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: true),
+                    old_status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    new_status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    reason = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_value_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_data_value_history_indicator_indicator_id",
+                        column: x => x.indicator_id,
+                        principalTable: "indicators",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_data_value_history_org_unit_org_unit_id",
+                        column: x => x.org_unit_id,
+                        principalTable: "org_units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_values",
                 columns: table => new
                 {
@@ -79,37 +114,15 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "data_value_history",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    data_value_id = table.Column<long>(type: "bigint", nullable: false),
-                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    old_value = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: true),
-                    new_value = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: true),
-                    old_status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    new_status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    reason = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_data_value_history", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_data_value_history_data_value_data_value_id",
-                        column: x => x.data_value_id,
-                        principalTable: "data_values",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+            migrationBuilder.CreateIndex(
+                name: "ix_data_value_history_indicator_id_org_unit_id_period",
+                table: "data_value_history",
+                columns: new[] { "indicator_id", "org_unit_id", "period" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_data_value_history_data_value_id",
+                name: "ix_data_value_history_org_unit_id",
                 table: "data_value_history",
-                column: "data_value_id");
+                column: "org_unit_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_data_values_indicator_id_org_unit_id_period",

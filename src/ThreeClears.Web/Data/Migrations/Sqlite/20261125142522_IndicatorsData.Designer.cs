@@ -11,7 +11,7 @@ using ThreeClears.Web.Data;
 namespace ThreeClears.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261125141425_IndicatorsData")]
+    [Migration("20261125142522_IndicatorsData")]
     partial class IndicatorsData
     {
         /// <inheritdoc />
@@ -599,9 +599,9 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("at");
 
-                    b.Property<long>("DataValueId")
+                    b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("data_value_id");
+                        .HasColumnName("indicator_id");
 
                     b.Property<string>("NewStatus")
                         .IsRequired()
@@ -624,6 +624,16 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("old_value");
 
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT")
@@ -638,8 +648,11 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_data_value_history");
 
-                    b.HasIndex("DataValueId")
-                        .HasDatabaseName("ix_data_value_history_data_value_id");
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_data_value_history_org_unit_id");
+
+                    b.HasIndex("IndicatorId", "OrgUnitId", "Period")
+                        .HasDatabaseName("ix_data_value_history_indicator_id_org_unit_id_period");
 
                     b.ToTable("data_value_history", (string)null);
                 });
@@ -1678,12 +1691,19 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ThreeClears.Web.Features.Indicators.DataValueHistory", b =>
                 {
-                    b.HasOne("ThreeClears.Web.Features.Indicators.DataValue", null)
-                        .WithMany("History")
-                        .HasForeignKey("DataValueId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.HasOne("ThreeClears.Web.Features.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_data_value_history_data_value_data_value_id");
+                        .HasConstraintName("fk_data_value_history_indicator_indicator_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_value_history_org_unit_org_unit_id");
                 });
 
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>
@@ -2012,11 +2032,6 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ThreeClears.Web.Features.Access.AppUser", b =>
                 {
                     b.Navigation("Roles");
-                });
-
-            modelBuilder.Entity("ThreeClears.Web.Features.Indicators.DataValue", b =>
-                {
-                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>

@@ -31,6 +31,10 @@ public static class IndicatorsApi
         v.MapPost("/submit", async (DataValuesService s, WorkflowRequest body, CancellationToken ct) => TypedResults.Ok(await s.SubmitAsync(body, ct)));
         v.MapPost("/approve", async (DataValuesService s, WorkflowRequest body, CancellationToken ct) => TypedResults.Ok(await s.ApproveAsync(body, ct)));
         v.MapPost("/reopen", async (DataValuesService s, WorkflowRequest body, CancellationToken ct) => TypedResults.Ok(await s.ReopenAsync(body, ct)));
+
+        app.MapGet("/api/analytics", async (AnalyticsService s, string? indicator, string? orgUnit, string? period, bool? children, bool? approvedOnly,
+                CancellationToken ct) => TypedResults.Ok(await s.GetAsync(indicator, orgUnit, period, children ?? false, approvedOnly ?? false, ct)))
+            .WithTags("Indicators").RequireAuthorization();
         return app;
     }
 

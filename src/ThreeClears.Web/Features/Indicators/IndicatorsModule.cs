@@ -7,6 +7,7 @@ public static class IndicatorsModule
     {
         services.AddScoped<IndicatorsService>();
         services.AddScoped<DataValuesService>();
+        services.AddScoped<AnalyticsService>();
         return services;
     }
 

@@ -226,6 +226,11 @@ public abstract class DataValuesTests(AppFixture app, ITestOutputHelper output)
         Assert.Equal(10_000, second.GetProperty("accepted").GetInt32());
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
 
+        // The 20,000 audit entries written in bulk join the hash chain like any other.
+        var verify = await (await app.Anonymous().GetAsync("/api/audit/verify")).Expect(HttpStatusCode.OK);
+        Assert.True(verify.GetProperty("valid").GetBoolean());
+        Assert.True(verify.GetProperty("entries").GetInt64() >= 20_000);
+
         var list = await (await stats.GetAsync($"/api/data-values?indicator=TOURIST_ARRIVALS&orgUnit={units[0]}&period=2133")).Expect(HttpStatusCode.OK);
         Assert.Equal(4, list.GetProperty("total").GetInt32());
         Assert.Equal(401m, list.GetProperty("items")[3].GetProperty("value").GetDecimal());

@@ -56,7 +56,16 @@ internal static class BulkInsert
                 sql.Append(')');
             }
             cmd.CommandText = sql.ToString();
-            await cmd.ExecuteNonQueryAsync(ct);
+            try
+            {
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            catch (DbException e) when (e is Npgsql.PostgresException { SqlState: "23505" }
+                || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } && e.Message.Contains("UNIQUE", StringComparison.Ordinal))
+            {
+                // Another request wrote one of the same keys meanwhile: nothing of this one is kept.
+                throw new Infrastructure.ConflictException("Some of these values were written by someone else at the same time; send them again.");
+            }
         }
     }
 

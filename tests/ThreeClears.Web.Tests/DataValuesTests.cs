@@ -138,11 +138,14 @@ public abstract class DataValuesTests(AppFixture app, ITestOutputHelper output)
         Assert.Equal("stats", cb.GetProperty("values")[0].GetProperty("approvedBy").GetString());
 
         // Approved values are locked: a batch rejects the row and keeps the others; a single write is a 409.
-        var locked = await Batch("stats", Row("RETAIL_SALES", "CB", P, 151), Row("RETAIL_SALES", "X-TRALINH", "2024-07", 101));
+        // Approved at CB also locks the units below it, even one that had not reported.
+        var locked = await Batch("stats", Row("RETAIL_SALES", "CB", P, 151), Row("RETAIL_SALES", "X-TRALINH", "2024-07", 101),
+            Row("RETAIL_SALES", "X-NAMTUAN", P, 7));
         Assert.Equal(1, locked.GetProperty("accepted").GetInt32());
         var rejected = Rejected(locked);
-        Assert.Equal(new[] { 0 }, rejected.Keys);
+        Assert.Equal(new[] { 0, 2 }, rejected.Keys.Order());
         Assert.Contains("approved and locked", rejected[0].GetProperty("period")[0].GetString());
+        Assert.Contains("approved at CB", rejected[2].GetProperty("period")[0].GetString());
         using (var officer = await app.As("officer.tralinh"))
         {
             var current = await One("RETAIL_SALES", "X-TRALINH", P);

@@ -111,6 +111,16 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
             .Where(v => indicatorIds.Contains(v.IndicatorId) && unitIds.Contains(v.OrgUnitId) && periods.Contains(v.Period))
             .ToDictionaryAsync(v => (v.IndicatorId, v.OrgUnitId, v.Period), ct);
 
+        // Approved above locks below (as in DHIS2): the approvals of the touched units' ancestors, in one query.
+        var ancestorIds = good.SelectMany(g => Ancestors(g.Unit)).Distinct().ToList();
+        var approvedAbove = ancestorIds.Count == 0
+            ? []
+            : (await db.Set<DataValue>().AsNoTracking()
+                .Where(v => ancestorIds.Contains(v.OrgUnitId) && indicatorIds.Contains(v.IndicatorId) && periods.Contains(v.Period)
+                    && v.Status == DataStatus.Approved)
+                .Select(v => new { v.IndicatorId, v.OrgUnitId, v.Period, v.OrgUnit!.Code }).ToListAsync(ct))
+            .ToDictionary(v => (v.IndicatorId, v.OrgUnitId, v.Period), v => v.Code);
+
         var now = clock.UtcNow;
         var user = caller.UserName ?? "?";
         var written = new List<(GoodRow, DataValue)>(good.Count);
@@ -121,6 +131,14 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         {
             var key = (g.Indicator.Id, g.Unit.Id, g.Period.ToString());
             var entityId = EntityId(g.Indicator.Code, g.Unit.Code, key.Item3);
+            if (approvedAbove.Count > 0 && Ancestors(g.Unit).Select(a => approvedAbove.GetValueOrDefault((key.Item1, a, key.Item3))).FirstOrDefault(c => c is not null) is { } above)
+            {
+                rejected.Add(new Rejected(g.Index, new Dictionary<string, string[]>
+                {
+                    ["period"] = [$"{g.Indicator.Code} is approved at {above} for {key.Item3}: the units below it are locked; reopen it there (with a reason) first."],
+                }, Locked: true));
+                continue;
+            }
             if (existing.TryGetValue(key, out var value))
             {
                 if (value.Status == DataStatus.Approved)
@@ -409,6 +427,16 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         var name = action.ToApi();
         db.Add(new DataValueHistory { IndicatorId = v.IndicatorId, OrgUnitId = v.OrgUnitId, Period = v.Period, At = now, UserName = user, Action = name, OldValue = v.Value, NewValue = v.Value, OldStatus = old, NewStatus = v.Status, Reason = reason });
         audit.Record("dataValue", EntityId(v.Indicator.Code, unitCode, v.Period), name, before, new { status = v.Status.ToApi(), reason }, v.OrgUnitId);
+    }
+
+    /// <summary>The ids of the unit's ancestors, read from its path ("/1/7/42/").</summary>
+    private static IEnumerable<int> Ancestors(UnitRef unit)
+    {
+        foreach (var part in unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var id = int.Parse(part, CultureInfo.InvariantCulture);
+            if (id != unit.Id) yield return id;
+        }
     }
 
     private async Task<OrgUnit> FindUnitAsync(string code, CancellationToken ct) =>

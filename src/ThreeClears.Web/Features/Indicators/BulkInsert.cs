@@ -70,4 +70,54 @@ internal static class BulkInsert
     }
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// Updates the given columns of many rows by key, each guarded by its old version (optimistic
+    /// concurrency), as multi-statement commands. Answers 409 when any row changed meanwhile; the
+    /// caller's transaction is then not committed.
+    /// </summary>
+    public static async Task UpdateAsync<T>(ThreeClearsDb db, IReadOnlyList<(T Row, int OldVersion)> rows, string[] properties,
+        string key, string version, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0) return;
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var set = properties.Select(n => entity.FindProperty(n) ?? throw new InvalidOperationException($"{typeof(T).Name}.{n} is not mapped.")).ToArray();
+        var keyProperty = entity.FindProperty(key)!;
+        var versionProperty = entity.FindProperty(version)!;
+        string Column(IProperty p) => Quote(p.GetColumnName(table)!);
+        var perCommand = Math.Max(1, (db.IsPostgres ? MaxParametersPostgres : MaxParametersSqlite) / (set.Length + 2));
+
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        for (var start = 0; start < rows.Count; start += perCommand)
+        {
+            var end = Math.Min(rows.Count, start + perCommand);
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = transaction;
+            var sql = new StringBuilder();
+            var n = 0;
+            string Bind(IProperty p, object? value)
+            {
+                var name = "@p" + n++;
+                cmd.Parameters.Add(((RelationalTypeMapping)p.GetRelationalTypeMapping()).CreateParameter(cmd, name, value, p.IsNullable));
+                return name;
+            }
+            for (var r = start; r < end; r++)
+            {
+                var (row, oldVersion) = rows[r];
+                sql.Append("UPDATE ").Append(Quote(table.Name)).Append(" SET ");
+                for (var c = 0; c < set.Length; c++)
+                {
+                    if (c > 0) sql.Append(", ");
+                    sql.Append(Column(set[c])).Append(" = ").Append(Bind(set[c], set[c].GetGetter().GetClrValue(row)));
+                }
+                sql.Append(" WHERE ").Append(Column(keyProperty)).Append(" = ").Append(Bind(keyProperty, keyProperty.GetGetter().GetClrValue(row)))
+                    .Append(" AND ").Append(Column(versionProperty)).Append(" = ").Append(Bind(versionProperty, oldVersion)).Append(";\n");
+            }
+            cmd.CommandText = sql.ToString();
+            if (await cmd.ExecuteNonQueryAsync(ct) != end - start)
+                throw new Infrastructure.ConflictException("Some of these values were changed by someone else meanwhile; reload them and send the batch again.");
+        }
+    }
 }

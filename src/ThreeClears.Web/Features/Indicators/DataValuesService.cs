@@ -107,7 +107,7 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         var unitIds = good.Select(g => g.Unit.Id).Distinct().ToList();
         var periods = good.Select(g => g.Period.ToString()).Distinct().ToList();
         // One query for every touched key (a superset: the three lists cross), matched in memory.
-        var existing = await db.Set<DataValue>()
+        var existing = await db.Set<DataValue>().AsNoTracking()
             .Where(v => indicatorIds.Contains(v.IndicatorId) && unitIds.Contains(v.OrgUnitId) && periods.Contains(v.Period))
             .ToDictionaryAsync(v => (v.IndicatorId, v.OrgUnitId, v.Period), ct);
 
@@ -125,6 +125,7 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         var user = caller.UserName ?? "?";
         var written = new List<(GoodRow, DataValue)>(good.Count);
         var added = new List<DataValue>();
+        var changed = new List<(DataValue, int)>();
         var history = new List<DataValueHistory>(good.Count);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var g in good)
@@ -163,6 +164,7 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
                 value.SubmittedAt = null;
                 value.EnteredBy = user;
                 value.EnteredAt = now;
+                changed.Add((value, value.Version));
                 value.Version++;
                 history.Add(new DataValueHistory
                 {
@@ -190,7 +192,11 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
                 audit.Record("dataValue", entityId, "create", null, Snapshot(value, g.Indicator.Code, g.Unit.Code), g.Unit.Id);
             }
         }
-        // New values, their history and every audit entry go out as multi-row inserts; changed values through EF.
+        // Changed values, new values, their history and every audit entry go out as multi-row statements.
+        await BulkInsert.UpdateAsync(db, changed,
+            [nameof(DataValue.Value), nameof(DataValue.Comment), nameof(DataValue.Source), nameof(DataValue.Status), nameof(DataValue.SubmittedBy),
+             nameof(DataValue.SubmittedAt), nameof(DataValue.EnteredBy), nameof(DataValue.EnteredAt), nameof(DataValue.Version)],
+            nameof(DataValue.Id), nameof(DataValue.Version), ct);
         await BulkInsert.RunAsync(db, added, ct);
         await BulkInsert.RunAsync(db, history, ct);
         var entries = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();

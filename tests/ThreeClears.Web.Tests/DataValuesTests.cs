@@ -96,25 +96,25 @@ public abstract class DataValuesTests(AppFixture app, ITestOutputHelper output)
     [Fact]
     public async Task A_manager_enters_and_submits_but_approves_nothing()
     {
-        var result = await Batch("chair.hoaan", Row("TOURIST_ARRIVALS", "X-HOAAN", "2024-05", 1250));
+        var result = await Batch("chair.hoaan", Row("TOURIST_ARRIVALS", "X-HOAAN", "2019-05", 1250));
         Assert.Equal(1, result.GetProperty("accepted").GetInt32());
-        var submitted = await (await Post("chair.hoaan", "submit", new { orgUnitCode = "X-HOAAN", period = "2024-05" })).Expect(HttpStatusCode.OK);
+        var submitted = await (await Post("chair.hoaan", "submit", new { orgUnitCode = "X-HOAAN", period = "2019-05" })).Expect(HttpStatusCode.OK);
         Assert.Equal(1, submitted.GetProperty("changed").GetInt32());
         Assert.Equal("submitted", submitted.GetProperty("values")[0].GetProperty("status").GetString());
         Assert.Equal("chair.hoaan", submitted.GetProperty("values")[0].GetProperty("submittedBy").GetString());
-        await (await Post("chair.hoaan", "approve", new { orgUnitCode = "X-HOAAN", period = "2024-05" })).Expect(HttpStatusCode.Forbidden);
-        await (await Post("chair.hoaan", "submit", new { orgUnitCode = "X-TRALINH", period = "2024-05" })).Expect(HttpStatusCode.Forbidden);
+        await (await Post("chair.hoaan", "approve", new { orgUnitCode = "X-HOAAN", period = "2019-05" })).Expect(HttpStatusCode.Forbidden);
+        await (await Post("chair.hoaan", "submit", new { orgUnitCode = "X-TRALINH", period = "2019-05" })).Expect(HttpStatusCode.Forbidden);
         var nothing = await (await Post("chair.hoaan", "submit", new { orgUnitCode = "X-HOAAN", period = "2019" })).Expect(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("No values", nothing.GetProperty("detail").GetString());
         var bad = await (await Post("chair.hoaan", "submit", new { indicatorCodes = new[] { "NOPE" } })).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(new[] { "indicatorCodes[0]", "orgUnitCode", "period" }, bad.GetProperty("errors").Keys().Order());
-        Assert.Equal("submitted", (await One("TOURIST_ARRIVALS", "X-HOAAN", "2024-05")).GetProperty("value").GetProperty("status").GetString());
+        Assert.Equal("submitted", (await One("TOURIST_ARRIVALS", "X-HOAAN", "2019-05")).GetProperty("value").GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task Approval_goes_bottom_up_locks_and_reopens_with_a_reason()
     {
-        const string P = "2024-06";
+        const string P = "2019-06";
         var entered = await Batch("stats",
             Row("RETAIL_SALES", "X-TRALINH", P, 100), Row("RETAIL_SALES", "X-HOAAN", P, 50), Row("RETAIL_SALES", "CB", P, 150));
         Assert.Equal(3, entered.GetProperty("accepted").GetInt32());
@@ -139,7 +139,7 @@ public abstract class DataValuesTests(AppFixture app, ITestOutputHelper output)
 
         // Approved values are locked: a batch rejects the row and keeps the others; a single write is a 409.
         // Approved at CB also locks the units below it, even one that had not reported.
-        var locked = await Batch("stats", Row("RETAIL_SALES", "CB", P, 151), Row("RETAIL_SALES", "X-TRALINH", "2024-07", 101),
+        var locked = await Batch("stats", Row("RETAIL_SALES", "CB", P, 151), Row("RETAIL_SALES", "X-TRALINH", "2019-07", 101),
             Row("RETAIL_SALES", "X-NAMTUAN", P, 7));
         Assert.Equal(1, locked.GetProperty("accepted").GetInt32());
         var rejected = Rejected(locked);

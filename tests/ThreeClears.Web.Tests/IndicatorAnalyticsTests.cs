@@ -85,6 +85,27 @@ public abstract class IndicatorAnalyticsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_demo_carries_the_province_figures_of_the_first_eight_months_of_2025()
+    {
+        var retail = await Analytics("indicator=RETAIL_SALES&orgUnit=CB&period=2025-08&approvedOnly=true", "inspector");
+        Assert.Equal(8900m, D(retail, "ytd"));
+        Assert.Equal(13.7m, Math.Round(D(retail, "ytdYoyPercent"), 1));
+        Assert.Equal("history", retail.GetProperty("forecastMethod").GetString());
+        var investment = await Analytics("indicator=PUBLIC_INVESTMENT&orgUnit=CB&period=2025-08&approvedOnly=true", "inspector");
+        Assert.Equal(3408m, D(investment, "ytd"));
+        Assert.Equal(57.8m, Math.Round(D(investment, "ytdYoyPercent"), 1));
+        var revenue = await Analytics("indicator=BUDGET_REVENUE&orgUnit=CB&period=2025-08&approvedOnly=true", "inspector");
+        Assert.Equal(79m, Math.Round(D(revenue, "ytdYoyPercent"), 1));
+        var trade = await Analytics("indicator=IMPORT_EXPORT&orgUnit=CB&period=2025-08&approvedOnly=true", "inspector");
+        Assert.Equal(995m, D(trade, "ytd"));
+        Assert.Equal(1492.5m, D(trade, "forecast"));   // no 2024 history: 995 × 12 ÷ 8
+        var houses = await Analytics("indicator=HOUSES_REPLACED&orgUnit=CB&period=2025&approvedOnly=true", "inspector");
+        Assert.Equal(19067m, D(houses, "value"));
+        var expressway = await Analytics("indicator=EXPRESSWAY_PROGRESS&orgUnit=CB&period=2025-08", "inspector");
+        Assert.Equal(34.3m, D(expressway, "value"));
+    }
+
+    [Fact]
     public async Task A_derived_ratio_divides_the_sums_and_changes_in_points()
     {
         using (var stats = await app.As("stats"))

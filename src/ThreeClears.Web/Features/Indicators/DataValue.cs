@@ -45,7 +45,9 @@ public sealed class DataValueHistory
 {
     public long Id { get; set; }
     public int IndicatorId { get; set; }
+    public Indicator? Indicator { get; set; }
     public int OrgUnitId { get; set; }
+    public OrgUnit? OrgUnit { get; set; }
     public required string Period { get; set; }
     public DateTime At { get; set; }
     public required string UserName { get; set; }
@@ -86,8 +88,8 @@ internal sealed class DataValueHistoryConfiguration : IEntityTypeConfiguration<D
         b.ToTable("data_value_history");
         b.HasIndex(x => new { x.IndicatorId, x.OrgUnitId, x.Period });
         b.Property(x => x.Period).HasMaxLength(7);
-        b.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Indicator).WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.UserName).HasMaxLength(256);
         b.Property(x => x.Action).HasMaxLength(20);
         b.Property(x => x.OldStatus).HasConversion<string>().HasMaxLength(10);

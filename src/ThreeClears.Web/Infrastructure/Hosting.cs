@@ -13,6 +13,7 @@ using ThreeClears.Web.Features.Admin;
 using ThreeClears.Web.Features.Audit;
 using ThreeClears.Web.Features.Calendar;
 using ThreeClears.Web.Features.Home;
+using ThreeClears.Web.Features.Indicators;
 using ThreeClears.Web.Features.Organisation;
 using ThreeClears.Web.Features.Plan;
 using ThreeClears.Web.Features.Tasks;
@@ -169,6 +170,7 @@ public static class Hosting
         services.AddScoped<ThreeClears.Web.Features.Demo.DemoData>();
         services.AddTasks();
         services.AddPlan();
+        services.AddIndicators();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -224,6 +226,7 @@ public static class Hosting
         app.MapAdmin();
         app.MapTasksFeature();
         app.MapPlan();
+        app.MapIndicatorsFeature();
         app.MapHome();
         app.MapRazorPages();
     }

@@ -308,10 +308,12 @@ public sealed class PlanService(ThreeClearsDb db, Caller caller, AuditLog audit,
     private async Task<ValidTarget> ValidateTargetAsync(TargetRequest req, CancellationToken ct)
     {
         var checks = new Checks();
-        // The indicator is named by its code; the catalogue (another feature) is not consulted here.
+        // A target measures an indicator of the catalogue.
         var indicator = checks.Text("indicatorCode", req.IndicatorCode, 64);
         if (indicator.Length > 0 && !OrganisationService.IsCode(indicator))
             checks.Add("indicatorCode", "may hold only letters A–Z, digits, '-' and '_'.");
+        else if (indicator.Length > 0 && !await db.Set<Indicators.Indicator>().AnyAsync(i => i.Code == indicator, ct))
+            checks.Add("indicatorCode", $"no indicator has code '{indicator}'.");
         checks.Required("baseline", req.Baseline);
         checks.Required("targetValue", req.TargetValue);
         if (checks.Required("targetYear", req.TargetYear) is { } year && year is < MinYear or > MaxYear)

@@ -495,6 +495,285 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Indicators.DataValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_values");
+
+                    b.HasIndex("IndicatorId", "PeriodStart")
+                        .HasDatabaseName("ix_data_values_indicator_id_period_start");
+
+                    b.HasIndex("OrgUnitId", "PeriodStart")
+                        .HasDatabaseName("ix_data_values_org_unit_id_period_start");
+
+                    b.HasIndex("IndicatorId", "OrgUnitId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_data_values_indicator_id_org_unit_id_period");
+
+                    b.ToTable("data_values", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Indicators.DataValueHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("NewStatus")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("new_status");
+
+                    b.Property<decimal?>("NewValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldStatus")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("old_status");
+
+                    b.Property<decimal?>("OldValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("old_value");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_value_history");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_data_value_history_org_unit_id");
+
+                    b.HasIndex("IndicatorId", "OrgUnitId", "Period")
+                        .HasDatabaseName("ix_data_value_history_indicator_id_org_unit_id_period");
+
+                    b.ToTable("data_value_history", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Indicators.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Aggregation")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("aggregation");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DenominatorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("denominator_code");
+
+                    b.Property<decimal?>("Factor")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("factor");
+
+                    b.Property<decimal?>("Max")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("max");
+
+                    b.Property<decimal?>("Min")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("min");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NumeratorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("numerator_code");
+
+                    b.Property<string>("Periodicity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("periodicity");
+
+                    b.Property<string>("TimeKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("time_kind");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicators");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicators_code");
+
+                    b.ToTable("indicators", (string)null);
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -1577,6 +1856,48 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.Navigation("OrgUnit");
 
                     b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Indicators.DataValue", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_values_indicator_indicator_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_values_org_unit_org_unit_id");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Indicators.DataValueHistory", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_value_history_indicator_indicator_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_value_history_org_unit_org_unit_id");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>

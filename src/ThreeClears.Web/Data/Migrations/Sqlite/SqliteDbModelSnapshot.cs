@@ -474,6 +474,279 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.ToTable("attachments", (string)null);
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Indicators.DataValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_kind");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_values");
+
+                    b.HasIndex("IndicatorId", "PeriodStart")
+                        .HasDatabaseName("ix_data_values_indicator_id_period_start");
+
+                    b.HasIndex("OrgUnitId", "PeriodStart")
+                        .HasDatabaseName("ix_data_values_org_unit_id_period_start");
+
+                    b.HasIndex("IndicatorId", "OrgUnitId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_data_values_indicator_id_org_unit_id_period");
+
+                    b.ToTable("data_values", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Indicators.DataValueHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("NewStatus")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_status");
+
+                    b.Property<decimal?>("NewValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldStatus")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_status");
+
+                    b.Property<decimal?>("OldValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_value");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_value_history");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_data_value_history_org_unit_id");
+
+                    b.HasIndex("IndicatorId", "OrgUnitId", "Period")
+                        .HasDatabaseName("ix_data_value_history_indicator_id_org_unit_id_period");
+
+                    b.ToTable("data_value_history", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Indicators.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aggregation")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aggregation");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DenominatorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("denominator_code");
+
+                    b.Property<decimal?>("Factor")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("factor");
+
+                    b.Property<decimal?>("Max")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("max");
+
+                    b.Property<decimal?>("Min")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("min");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NumeratorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("numerator_code");
+
+                    b.Property<string>("Periodicity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("periodicity");
+
+                    b.Property<string>("TimeKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_kind");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicators");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicators_code");
+
+                    b.ToTable("indicators", (string)null);
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -1531,6 +1804,48 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.Navigation("OrgUnit");
 
                     b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Indicators.DataValue", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_values_indicator_indicator_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_values_org_unit_org_unit_id");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Indicators.DataValueHistory", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_value_history_indicator_indicator_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_value_history_org_unit_org_unit_id");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>

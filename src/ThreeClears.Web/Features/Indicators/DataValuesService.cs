@@ -1,0 +1,459 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ThreeClears.Domain;
+using ThreeClears.Domain.Access;
+using ThreeClears.Domain.Indicators;
+using ThreeClears.Domain.Periods;
+using ThreeClears.Web.Data;
+using ThreeClears.Web.Features.Audit;
+using ThreeClears.Web.Features.Organisation;
+using ThreeClears.Web.Infrastructure;
+using ThreeClears.Web.Infrastructure.Auth;
+
+namespace ThreeClears.Web.Features.Indicators;
+
+/// <summary>
+/// Entered values: the batch that keeps its good rows and reports its bad ones, single writes, the
+/// list, and the workflow draft → submitted → approved (bottom-up) with reopening.
+/// </summary>
+public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog audit, AppClock clock)
+{
+    private sealed record UnitRef(int Id, string Code, string Path, DateOnly? DissolvedOn);
+
+    private sealed record GoodRow(int Index, Indicator Indicator, UnitRef Unit, Period Period, decimal Value, string? Comment, string? Source);
+
+    /// <summary>
+    /// Writes every good row of the batch in one transaction, with its history and audit entry, and
+    /// reports each bad row by its 0-based index with every reason. Indicators, units and the existing
+    /// values of the touched keys are read once each, whatever the size of the batch.
+    /// </summary>
+    public async Task<BatchResult> PutBatchAsync(List<DataValueRow?>? rows, CancellationToken ct)
+    {
+        _ = caller.UserId;
+        if (rows is null) throw new ValidationException(new Dictionary<string, string[]> { [""] = ["a JSON array of values is required."] });
+        var scope = await caller.UnitsWithAsync(Permission.EnterData, ct);
+        if (scope.IsEmpty) throw new ForbiddenException("Your roles do not allow entering data values.");
+        var (good, rejected) = await ValidateAsync(rows, scope, ct);
+        if (good.Count > 0) await WriteAsync(good, rejected, ct);
+        rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return new BatchResult(good.Count - rejected.Count(r => r.Locked), [.. rejected.Select(r => new RowRejection(r.Index, r.Errors))]);
+    }
+
+    private sealed record Rejected(int Index, IDictionary<string, string[]> Errors, bool Locked = false);
+
+    private async Task<(List<GoodRow> Good, List<Rejected> Rejected)> ValidateAsync(List<DataValueRow?> rows, UnitSet scope, CancellationToken ct)
+    {
+        var indicators = await db.Set<Indicator>().AsNoTracking().ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
+        var unitCodes = rows.Select(r => r?.OrgUnitCode?.Trim()).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
+        var units = await db.Set<OrgUnit>().AsNoTracking().Where(u => unitCodes.Contains(u.Code))
+            .Select(u => new UnitRef(u.Id, u.Code, u.Path, u.DissolvedOn)).ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
+
+        var good = new List<GoodRow>(rows.Count);
+        var rejected = new List<Rejected>();
+        var seen = new Dictionary<(int, int, Period), int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var checks = new Checks();
+            if (row is null)
+            {
+                rejected.Add(new Rejected(i, new Dictionary<string, string[]> { [""] = ["a value object is required."] }));
+                continue;
+            }
+            var code = row.IndicatorCode?.Trim();
+            Indicator? indicator = null;
+            if (string.IsNullOrEmpty(code)) checks.Add("indicatorCode", "is required.");
+            else if (!indicators.TryGetValue(code, out indicator)) checks.Add("indicatorCode", $"no indicator has code '{code}'.");
+
+            var period = default(Period);
+            if (indicator is not null)
+            {
+                foreach (var e in IndicatorValueValidation.Validate(indicator.Definition(), row.Period, row.Value, out period))
+                    checks.Add(e.Field, e.Message);
+            }
+            else
+            {
+                if (string.IsNullOrWhiteSpace(row.Period)) checks.Add("period", "is required: use 2025, 2025Q3 or 2025-08.");
+                else if (!Period.TryParse(row.Period, out period)) checks.Add("period", $"'{row.Period}' is not a period: use 2025, 2025Q3 or 2025-08.");
+                if (row.Value is null) checks.Add("value", "value is required.");
+            }
+
+            var unitCode = row.OrgUnitCode?.Trim();
+            UnitRef? unit = null;
+            if (string.IsNullOrEmpty(unitCode)) checks.Add("orgUnitCode", "is required.");
+            else if (!units.TryGetValue(unitCode, out unit)) checks.Add("orgUnitCode", $"no org unit has code '{unitCode}'.");
+            else if (!scope.Contains(unit.Id)) checks.Add("orgUnitCode", $"{unit.Code} is outside your units: you may not enter data for it.");
+            else if (unit.DissolvedOn is { } gone && !checks.Has("period") && period.End >= gone)
+                checks.Add("orgUnitCode", $"{unit.Code} was dissolved on {gone:yyyy-MM-dd}: enter {period} for its successor.");
+
+            var comment = checks.Text("comment", row.Comment, Checks.TextMax, required: false);
+            var source = checks.Text("source", row.Source, Checks.TitleMax, required: false);
+            if (!checks.Any)
+            {
+                if (seen.TryGetValue((indicator!.Id, unit!.Id, period), out var first))
+                    checks.Add("period", $"row {first} already gives {indicator.Code} at {unit.Code} for {period}.");
+                else seen[(indicator.Id, unit.Id, period)] = i;
+            }
+            if (checks.Any) rejected.Add(new Rejected(i, checks.ToDictionary()));
+            else good.Add(new GoodRow(i, indicator!, unit!, period, row.Value!.Value, comment.Length == 0 ? null : comment, source.Length == 0 ? null : source));
+        }
+        return (good, rejected);
+    }
+
+    /// <summary>Writes the good rows; a row whose value is approved is moved to <paramref name="rejected"/> (locked).</summary>
+    private async Task<List<(GoodRow Row, DataValue Value)>> WriteAsync(List<GoodRow> good, List<Rejected> rejected, CancellationToken ct)
+    {
+        var indicatorIds = good.Select(g => g.Indicator.Id).Distinct().ToList();
+        var unitIds = good.Select(g => g.Unit.Id).Distinct().ToList();
+        var periods = good.Select(g => g.Period.ToString()).Distinct().ToList();
+        // One query for every touched key (a superset: the three lists cross), matched in memory.
+        var existing = await db.Set<DataValue>().AsNoTracking()
+            .Where(v => indicatorIds.Contains(v.IndicatorId) && unitIds.Contains(v.OrgUnitId) && periods.Contains(v.Period))
+            .ToDictionaryAsync(v => (v.IndicatorId, v.OrgUnitId, v.Period), ct);
+
+        // Approved above locks below (as in DHIS2): the approvals of the touched units' ancestors, in one query.
+        var ancestorIds = good.SelectMany(g => Ancestors(g.Unit)).Distinct().ToList();
+        var approvedAbove = ancestorIds.Count == 0
+            ? []
+            : (await db.Set<DataValue>().AsNoTracking()
+                .Where(v => ancestorIds.Contains(v.OrgUnitId) && indicatorIds.Contains(v.IndicatorId) && periods.Contains(v.Period)
+                    && v.Status == DataStatus.Approved)
+                .Select(v => new { v.IndicatorId, v.OrgUnitId, v.Period, v.OrgUnit!.Code }).ToListAsync(ct))
+            .ToDictionary(v => (v.IndicatorId, v.OrgUnitId, v.Period), v => v.Code);
+
+        var now = clock.UtcNow;
+        var user = caller.UserName ?? "?";
+        var written = new List<(GoodRow, DataValue)>(good.Count);
+        var added = new List<DataValue>();
+        var changed = new List<(DataValue, int)>();
+        var history = new List<DataValueHistory>(good.Count);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var g in good)
+        {
+            var key = (g.Indicator.Id, g.Unit.Id, g.Period.ToString());
+            var entityId = EntityId(g.Indicator.Code, g.Unit.Code, key.Item3);
+            if (approvedAbove.Count > 0 && Ancestors(g.Unit).Select(a => approvedAbove.GetValueOrDefault((key.Item1, a, key.Item3))).FirstOrDefault(c => c is not null) is { } above)
+            {
+                rejected.Add(new Rejected(g.Index, new Dictionary<string, string[]>
+                {
+                    ["period"] = [$"{g.Indicator.Code} is approved at {above} for {key.Item3}: the units below it are locked; reopen it there (with a reason) first."],
+                }, Locked: true));
+                continue;
+            }
+            if (existing.TryGetValue(key, out var value))
+            {
+                if (value.Status == DataStatus.Approved)
+                {
+                    rejected.Add(new Rejected(g.Index, new Dictionary<string, string[]>
+                    {
+                        ["period"] = [$"{g.Indicator.Code} at {g.Unit.Code} for {key.Item3} is approved and locked: reopen it (with a reason) to correct it."],
+                    }, Locked: true));
+                    continue;
+                }
+                written.Add((g, value));
+                if (value.Value == g.Value && value.Comment == g.Comment && value.Source == g.Source) continue;
+                var before = value.Id == 0 ? null : Snapshot(value, g.Indicator.Code, g.Unit.Code);
+                var oldValue = value.Value;
+                var oldStatus = value.Status;
+                value.Value = g.Value;
+                value.Comment = g.Comment;
+                value.Source = g.Source;
+                // A change after submission has to be submitted again.
+                value.Status = DataStatus.Draft;
+                value.SubmittedBy = null;
+                value.SubmittedAt = null;
+                value.EnteredBy = user;
+                value.EnteredAt = now;
+                changed.Add((value, value.Version));
+                value.Version++;
+                history.Add(new DataValueHistory
+                {
+                    IndicatorId = key.Item1, OrgUnitId = key.Item2, Period = key.Item3, At = now, UserName = user, Action = "update",
+                    OldValue = oldValue, NewValue = g.Value, OldStatus = oldStatus, NewStatus = value.Status,
+                });
+                audit.Record("dataValue", entityId, "update", before, Snapshot(value, g.Indicator.Code, g.Unit.Code), g.Unit.Id);
+            }
+            else
+            {
+                value = new DataValue
+                {
+                    IndicatorId = g.Indicator.Id, OrgUnitId = g.Unit.Id, Period = key.Item3, PeriodKind = g.Period.Kind,
+                    PeriodStart = g.Period.Start, PeriodEnd = g.Period.End, Value = g.Value, Comment = g.Comment, Source = g.Source,
+                    Status = DataStatus.Draft, EnteredBy = user, EnteredAt = now,
+                };
+                added.Add(value);
+                history.Add(new DataValueHistory
+                {
+                    IndicatorId = key.Item1, OrgUnitId = key.Item2, Period = key.Item3, At = now, UserName = user, Action = "create",
+                    NewValue = g.Value, NewStatus = DataStatus.Draft,
+                });
+                existing[key] = value;
+                written.Add((g, value));
+                audit.Record("dataValue", entityId, "create", null, Snapshot(value, g.Indicator.Code, g.Unit.Code), g.Unit.Id);
+            }
+        }
+        // Changed values, new values, their history and every audit entry go out as multi-row statements.
+        await BulkInsert.UpdateAsync(db, changed,
+            [nameof(DataValue.Value), nameof(DataValue.Comment), nameof(DataValue.Source), nameof(DataValue.Status), nameof(DataValue.SubmittedBy),
+             nameof(DataValue.SubmittedAt), nameof(DataValue.EnteredBy), nameof(DataValue.EnteredAt), nameof(DataValue.Version)],
+            nameof(DataValue.Id), nameof(DataValue.Version), ct);
+        await BulkInsert.RunAsync(db, added, ct);
+        await BulkInsert.RunAsync(db, history, ct);
+        var entries = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
+        await BulkInsert.RunAsync(db, [.. entries.Select(e => e.Entity)], ct);
+        foreach (var e in entries) e.State = EntityState.Detached;
+        await audit.CommitAsync(tx, ct);
+        return written;
+    }
+
+    /// <summary>One value written on its own: 404 for an unknown indicator or unit, 403 outside the caller's units, 409 when approved or stale.</summary>
+    public async Task<DataValueDto> PutOneAsync(string indicatorCode, string orgUnitCode, string period, DataValueWrite? body, HttpContext http, CancellationToken ct)
+    {
+        _ = caller.UserId;
+        var indicator = await db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Code == indicatorCode, ct)
+            ?? throw new NotFoundException($"No indicator has code '{indicatorCode}'.");
+        var unit = await FindUnitAsync(orgUnitCode, ct);
+        await caller.RequireAsync(Permission.EnterData, unit.Id, ct);
+        if (body is null) throw new ValidationException(new Dictionary<string, string[]> { ["value"] = ["is required."] });
+        var canonical = Period.TryParse(period, out var p) ? p.ToString() : period;
+        var current = await db.Set<DataValue>().AsNoTracking()
+            .FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.OrgUnitId == unit.Id && v.Period == canonical, ct);
+        if (current is not null)
+        {
+            Versions.Check(http, current.Version, required: true);
+            if (current.Status == DataStatus.Approved)
+                throw new ConflictException($"{indicator.Code} at {unit.Code} for {canonical} is approved and locked: reopen it (with a reason) to correct it.");
+        }
+        var rows = new List<DataValueRow?> { new(indicatorCode, orgUnitCode, period, body.Value, body.Comment, body.Source) };
+        var (good, rejected) = await ValidateAsync(rows, await caller.UnitsWithAsync(Permission.EnterData, ct), ct);
+        if (rejected.Count > 0) throw new ValidationException(rejected[0].Errors);
+        var written = await WriteAsync(good, rejected, ct);
+        if (rejected.Count > 0) throw new ConflictException(rejected[0].Errors.First().Value[0]);
+        var dto = DataValueDto.Of(written[0].Value, indicator.Code, unit.Code);
+        Versions.SetETag(http, dto.Version);
+        return dto;
+    }
+
+    public async Task<DataValueDetail> GetOneAsync(string indicatorCode, string orgUnitCode, string period, HttpContext http, CancellationToken ct)
+    {
+        _ = caller.UserId;
+        var indicator = await db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Code == indicatorCode, ct)
+            ?? throw new NotFoundException($"No indicator has code '{indicatorCode}'.");
+        var unit = await FindUnitAsync(orgUnitCode, ct);
+        await caller.RequireAsync(Permission.ReadData, unit.Id, ct);
+        var canonical = Period.TryParse(period, out var p) ? p.ToString() : period;
+        var value = await db.Set<DataValue>().AsNoTracking()
+            .FirstOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.OrgUnitId == unit.Id && v.Period == canonical, ct)
+            ?? throw new NotFoundException($"No value of {indicator.Code} is entered at {unit.Code} for '{period}'.");
+        var history = await db.Set<DataValueHistory>().AsNoTracking()
+            .Where(h => h.IndicatorId == indicator.Id && h.OrgUnitId == unit.Id && h.Period == canonical).OrderBy(h => h.Id).ToListAsync(ct);
+        Versions.SetETag(http, value.Version);
+        return new DataValueDetail(DataValueDto.Of(value, indicator.Code, unit.Code),
+            [.. history.Select(h => new DataValueChange(h.At, h.UserName, h.Action, h.OldValue, h.NewValue,
+                h.OldStatus?.ToApi(), h.NewStatus.ToApi(), h.Reason))]);
+    }
+
+    /// <summary>
+    /// Values the caller may read. <paramref name="orgUnit"/> alone: values entered at that unit;
+    /// with <paramref name="children"/>: at that unit and every unit below it. <paramref name="period"/>
+    /// takes every value whose period lies inside it (2025 lists the year, its quarters and its months).
+    /// </summary>
+    public async Task<PageOf<DataValueDto>> ListAsync(string? indicator, string? orgUnit, string? period, bool children, string? status,
+        Paging paging, CancellationToken ct)
+    {
+        _ = caller.UserId;
+        var checks = new Checks();
+        Period? within = null;
+        if (!string.IsNullOrWhiteSpace(period))
+        {
+            if (Period.TryParse(period, out var p)) within = p;
+            else checks.Add("period", $"'{period}' is not a period: use 2025, 2025Q3 or 2025-08.");
+        }
+        var state = checks.Enum<DataStatus>("status", status, required: false);
+        checks.ThrowIfAny();
+
+        var q = db.Set<DataValue>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(indicator))
+        {
+            var ind = await db.Set<Indicator>().AsNoTracking().Where(i => i.Code == indicator.Trim()).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct)
+                ?? throw new NotFoundException($"No indicator has code '{indicator}'.");
+            q = q.Where(v => v.IndicatorId == ind);
+        }
+        if (!string.IsNullOrWhiteSpace(orgUnit))
+        {
+            var unit = await FindUnitAsync(orgUnit.Trim(), ct);
+            q = children ? q.Where(v => v.OrgUnit!.Path.StartsWith(unit.Path)) : q.Where(v => v.OrgUnitId == unit.Id);
+        }
+        if (within is { } w)
+        {
+            var (start, end) = (w.Start, w.End);
+            q = q.Where(v => v.PeriodStart >= start && v.PeriodEnd <= end);
+        }
+        if (state is { } st) q = q.Where(v => v.Status == st);
+        q = await caller.Scoped(q, Permission.ReadData, v => v.OrgUnitId, ct);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderBy(v => v.Indicator!.Code).ThenBy(v => v.OrgUnit!.Code).ThenBy(v => v.PeriodStart).ThenBy(v => v.PeriodEnd)
+            .Skip(paging.Skip).Take(paging.PageSize)
+            .Select(v => new { v, ic = v.Indicator!.Code, uc = v.OrgUnit!.Code })
+            .ToListAsync(ct);
+        return new PageOf<DataValueDto>([.. items.Select(x => DataValueDto.Of(x.v, x.ic, x.uc))], total);
+    }
+
+    public Task<WorkflowResult> SubmitAsync(WorkflowRequest? req, CancellationToken ct) => WorkflowAsync(req, WorkflowAction.Submit, ct);
+
+    public Task<WorkflowResult> ApproveAsync(WorkflowRequest? req, CancellationToken ct) => WorkflowAsync(req, WorkflowAction.Approve, ct);
+
+    public Task<WorkflowResult> ReopenAsync(WorkflowRequest? req, CancellationToken ct) => WorkflowAsync(req, WorkflowAction.Reopen, ct);
+
+    private enum WorkflowAction { Submit, Approve, Reopen }
+
+    private async Task<WorkflowResult> WorkflowAsync(WorkflowRequest? req, WorkflowAction action, CancellationToken ct)
+    {
+        _ = caller.UserId;
+        req ??= new WorkflowRequest(null, null, null, null);
+        var checks = new Checks();
+        var unitCode = checks.Text("orgUnitCode", req.OrgUnitCode, 64);
+        OrgUnit? unit = null;
+        if (unitCode.Length > 0)
+        {
+            unit = await db.Set<OrgUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode, ct);
+            if (unit is null) checks.Add("orgUnitCode", $"no org unit has code '{unitCode}'.");
+        }
+        var period = default(Period);
+        if (string.IsNullOrWhiteSpace(req.Period)) checks.Add("period", "is required: use 2025, 2025Q3 or 2025-08.");
+        else if (!Period.TryParse(req.Period, out period)) checks.Add("period", $"'{req.Period}' is not a period: use 2025, 2025Q3 or 2025-08.");
+        List<int>? indicatorIds = null;
+        if (req.IndicatorCodes is { } codes)
+        {
+            var wanted = codes.Select(c => c?.Trim()).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
+            var found = await db.Set<Indicator>().AsNoTracking().Where(i => wanted.Contains(i.Code)).Select(i => new { i.Id, i.Code }).ToListAsync(ct);
+            for (var i = 0; i < codes.Count; i++)
+            {
+                var c = codes[i]?.Trim();
+                if (string.IsNullOrEmpty(c)) checks.Add($"indicatorCodes[{i}]", "is required.");
+                else if (!found.Any(f => f.Code == c)) checks.Add($"indicatorCodes[{i}]", $"no indicator has code '{c}'.");
+            }
+            indicatorIds = [.. found.Select(f => f.Id)];
+        }
+        var reason = action == WorkflowAction.Reopen ? checks.Text("reason", req.Reason, Checks.TextMax) : null;
+        checks.ThrowIfAny();
+
+        var permission = action switch
+        {
+            WorkflowAction.Submit => Permission.SubmitData,
+            _ => Permission.ApproveData, // a reopen: the approver's right over the unit, which a grant at its parent also gives
+        };
+        await caller.RequireAsync(permission, unit!.Id, ct);
+
+        var p = period.ToString();
+        var q = db.Set<DataValue>().Include(v => v.Indicator).Where(v => v.OrgUnitId == unit.Id && v.Period == p);
+        if (indicatorIds is not null) q = q.Where(v => indicatorIds.Contains(v.IndicatorId));
+        var values = await q.ToListAsync(ct);
+        if (values.Count == 0)
+            throw new UnprocessableException($"No values are entered at {unit.Code} for {p}{(indicatorIds is null ? "" : " for these indicators")}.");
+
+        var targets = action switch
+        {
+            WorkflowAction.Submit => values.Where(v => v.Status == DataStatus.Draft).ToList(),
+            WorkflowAction.Approve => values.Where(v => v.Status != DataStatus.Approved).ToList(),
+            _ => values.Where(v => v.Status != DataStatus.Draft).ToList(),
+        };
+        if (action == WorkflowAction.Reopen && targets.Count == 0)
+            throw new UnprocessableException($"Nothing to reopen at {unit.Code} for {p}: every value there is a draft.");
+        if (action == WorkflowAction.Approve && targets.Count > 0)
+            await RequireChildrenApprovedAsync(unit, p, targets, ct);
+
+        var now = clock.UtcNow;
+        var user = caller.UserName ?? "?";
+        var reopenedAbove = new List<DataValueDto>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var v in targets) Move(v, action, unit.Code, now, user, reason);
+        if (action == WorkflowAction.Reopen)
+        {
+            // The approvals above were built on these figures: they are reopened with them.
+            var above = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Where(id => id != unit.Id).ToList();
+            var ids = targets.Select(t => t.IndicatorId).Distinct().ToList();
+            var parents = await db.Set<DataValue>().Include(v => v.Indicator).Include(v => v.OrgUnit)
+                .Where(v => above.Contains(v.OrgUnitId) && v.Period == p && ids.Contains(v.IndicatorId) && v.Status == DataStatus.Approved)
+                .ToListAsync(ct);
+            foreach (var v in parents)
+            {
+                Move(v, action, v.OrgUnit!.Code, now, user, $"{unit.Code} was reopened: {reason}");
+                reopenedAbove.Add(DataValueDto.Of(v, v.Indicator!.Code, v.OrgUnit.Code));
+            }
+        }
+        await audit.CommitAsync(tx, ct);
+        return new WorkflowResult(unit.Code, p, targets.Count,
+            [.. values.OrderBy(v => v.Indicator!.Code).Select(v => DataValueDto.Of(v, v.Indicator!.Code, unit.Code))], reopenedAbove);
+    }
+
+    /// <summary>Bottom-up: every value below the unit for the same indicators and period must be approved first.</summary>
+    private async Task RequireChildrenApprovedAsync(OrgUnit unit, string period, List<DataValue> targets, CancellationToken ct)
+    {
+        var ids = targets.Select(t => t.IndicatorId).Distinct().ToList();
+        var path = unit.Path;
+        var open = await db.Set<DataValue>().AsNoTracking()
+            .Where(v => v.Period == period && ids.Contains(v.IndicatorId) && v.OrgUnitId != unit.Id && v.OrgUnit!.Path.StartsWith(path)
+                && v.Status != DataStatus.Approved)
+            .Select(v => new { Indicator = v.Indicator!.Code, Unit = v.OrgUnit!.Code })
+            .ToListAsync(ct);
+        if (open.Count == 0) return;
+        var byIndicator = open.GroupBy(o => o.Indicator).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} at {string.Join(", ", g.Select(x => x.Unit).Order(StringComparer.Ordinal))}");
+        throw new UnprocessableException(
+            $"{unit.Code} cannot be approved for {period} before the units below it: still open — {string.Join("; ", byIndicator)}. Approve them first.");
+    }
+
+    private void Move(DataValue v, WorkflowAction action, string unitCode, DateTime now, string user, string? reason)
+    {
+        var before = Snapshot(v, v.Indicator!.Code, unitCode);
+        var old = v.Status;
+        switch (action)
+        {
+            case WorkflowAction.Submit:
+                v.Status = DataStatus.Submitted;
+                v.SubmittedBy = user;
+                v.SubmittedAt = now;
+                break;
+            case WorkflowAction.Approve:
+                v.Status = DataStatus.Approved;
+                v.ApprovedBy = user;
+                v.ApprovedAt = now;
+                break;
+            default:
+                v.Status = DataStatus.Draft;
+                v.SubmittedBy = null;
+                v.SubmittedAt = null;
+                v.ApprovedBy = null;
+                v.ApprovedAt = null;
+                break;
+        }
+        v.Version++;
+        var name = action.ToApi();
+        db.Add(new DataValueHistory { IndicatorId = v.IndicatorId, OrgUnitId = v.OrgUnitId, Period = v.Period, At = now, UserName = user, Action = name, OldValue = v.Value, NewValue = v.Value, OldStatus = old, NewStatus = v.Status, Reason = reason });
+        audit.Record("dataValue", EntityId(v.Indicator.Code, unitCode, v.Period), name, before, new { status = v.Status.ToApi(), reason }, v.OrgUnitId);
+    }
+
+    /// <summary>The ids of the unit's ancestors, read from its path ("/1/7/42/").</summary>
+    private static IEnumerable<int> Ancestors(UnitRef unit)
+    {
+        foreach (var part in unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var id = int.Parse(part, CultureInfo.InvariantCulture);
+            if (id != unit.Id) yield return id;
+        }
+    }
+
+    private async Task<OrgUnit> FindUnitAsync(string code, CancellationToken ct) =>
+        await db.Set<OrgUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, ct)
+        ?? throw new NotFoundException($"No org unit has code '{code}'.");
+
+    private static string EntityId(string indicator, string unit, string period) => $"{indicator}/{unit}/{period}";
+
+    private static object Snapshot(DataValue v, string indicator, string unit) => new
+    {
+        indicatorCode = indicator, orgUnitCode = unit, period = v.Period, value = v.Value, comment = v.Comment, source = v.Source,
+        status = v.Status.ToApi(),
+    };
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ThreeClears.Web.Tests.Support;
+
+namespace ThreeClears.Web.Tests;
+
+/// <summary>GET /api/analytics with literal numbers: roll-up, the official figure at the parent, discrepancy, YTD, year-on-year, forecast, derived ratios.</summary>
+public abstract class IndicatorAnalyticsTests(AppFixture app)
+{
+    private static object Row(string indicator, string unit, string period, decimal value) =>
+        new { indicatorCode = indicator, orgUnitCode = unit, period, value };
+
+    private async Task<JsonElement> Analytics(string query, string user = "leader")
+    {
+        using var c = await app.As(user);
+        return await (await c.GetAsync("/api/analytics?" + query)).Expect(HttpStatusCode.OK);
+    }
+
+    private static JsonElement Child(JsonElement row, string code) =>
+        row.GetProperty("children").EnumerateArray().Single(c => c.GetProperty("orgUnitCode").GetString() == code);
+
+    private static decimal D(JsonElement e, string name) => e.GetProperty(name).GetDecimal();
+
+    [Fact]
+    public async Task A_flow_rolls_up_the_parent_figure_wins_and_the_difference_is_shown()
+    {
+        var rows = new List<object>();
+        for (var m = 1; m <= 12; m++)
+        {
+            rows.Add(Row("RETAIL_SALES", "X-TRALINH", $"2021-{m:D2}", 10));
+            rows.Add(Row("RETAIL_SALES", "X-HOAAN", $"2021-{m:D2}", 5));
+        }
+        for (var m = 1; m <= 8; m++)
+        {
+            rows.Add(Row("RETAIL_SALES", "X-TRALINH", $"2022-{m:D2}", 12));
+            rows.Add(Row("RETAIL_SALES", "X-HOAAN", $"2022-{m:D2}", 6));
+        }
+        rows.Add(Row("RETAIL_SALES", "CB", "2022-08", 20)); // the province's own figure for August: the children give 18
+        using (var stats = await app.As("stats"))
+        {
+            var put = await (await stats.PutAsJsonAsync("/api/data-values", rows)).Expect(HttpStatusCode.OK);
+            Assert.Equal(41, put.GetProperty("accepted").GetInt32());
+        }
+
+        var cb = await Analytics("indicator=RETAIL_SALES&orgUnit=CB&period=2022-08&children=true");
+        Assert.Equal(20m, D(cb, "value"));
+        Assert.Equal(15m, D(cb, "valueYearBefore"));
+        Assert.Equal(33.3333m, D(cb, "yoyPercent"));
+        Assert.Equal(146m, D(cb, "ytd"));             // 7 × 18 + 20
+        Assert.Equal(120m, D(cb, "ytdYearBefore"));   // 8 × 15
+        Assert.Equal(21.6667m, D(cb, "ytdYoyPercent"));
+        Assert.Equal(219m, D(cb, "forecast"));        // 146 × 180 ÷ 120
+        Assert.Equal("history", cb.GetProperty("forecastMethod").GetString());
+        Assert.Equal(20m, D(cb, "own"));
+        Assert.Equal(18m, D(cb, "rolledUp"));
+        Assert.Equal(2m, D(cb.GetProperty("discrepancy"), "difference"));
+        Assert.False(cb.GetProperty("changeInPercentagePoints").GetBoolean());
+
+        var hoaan = Child(cb, "X-HOAAN");
+        Assert.Equal(6m, D(hoaan, "value"));
+        Assert.Equal(20m, D(hoaan, "yoyPercent"));
+        Assert.Equal(48m, D(hoaan, "ytd"));
+        Assert.Equal(72m, D(hoaan, "forecast"));      // 48 × 60 ÷ 40
+        Assert.Equal(JsonValueKind.Null, hoaan.GetProperty("discrepancy").ValueKind);
+        var tralinh = Child(cb, "X-TRALINH");
+        Assert.Equal(96m, D(tralinh, "ytd"));
+        Assert.Equal(144m, D(tralinh, "forecast"));
+
+        // A quarter: the sum of its months; Q3 2022 holds July and August only.
+        var q3 = await Analytics("indicator=RETAIL_SALES&orgUnit=CB&period=2022Q3");
+        Assert.Equal(38m, D(q3, "value"));            // 18 + 20
+        Assert.Empty(q3.GetProperty("children").EnumerateArray());
+
+        // Approved values only: nothing is approved yet, then the commune's August.
+        var none = await Analytics("indicator=RETAIL_SALES&orgUnit=CB&period=2022-08&approvedOnly=true");
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("value").ValueKind);
+        using (var officer = await app.As("officer.tralinh"))
+            await (await officer.PostAsJsonAsync("/api/data-values/approve", new { orgUnitCode = "X-TRALINH", period = "2022-08" })).Expect(HttpStatusCode.OK);
+        var approved = await Analytics("indicator=RETAIL_SALES&orgUnit=CB&period=2022-08&approvedOnly=true");
+        Assert.Equal(12m, D(approved, "value"));
+        Assert.Equal(12m, D(approved, "ytd"));
+        Assert.Equal(18m, D(approved, "forecast"));   // no history: 12 × 12 ÷ 8
+        Assert.Equal("runRate", approved.GetProperty("forecastMethod").GetString());
+    }
+
+    [Fact]
+    public async Task The_demo_carries_the_province_figures_of_the_first_eight_months_of_2025()
+    {
+        var retail = await Analytics("indicator=RETAIL_SALES&orgUnit=CB&period=2025-08&approvedOnly=true", "inspector");
+        Assert.Equal(8900m, D(retail, "ytd"));
+        Assert.Equal(13.7m, Math.Round(D(retail, "ytdYoyPercent"), 1));
+        Assert.Equal("history", retail.GetProperty("forecastMethod").GetString());
+        var investment = await Analytics("indicator=PUBLIC_INVESTMENT&orgUnit=CB&period=2025-08&approvedOnly=true", "inspector");
+        Assert.Equal(3408m, D(investment, "ytd"));
+        Assert.Equal(57.8m, Math.Round(D(investment, "ytdYoyPercent"), 1));
+        var revenue = await Analytics("indicator=BUDGET_REVENUE&orgUnit=CB&period=2025-08&approvedOnly=true", "inspector");
+        Assert.Equal(79m, Math.Round(D(revenue, "ytdYoyPercent"), 1));
+        var trade = await Analytics("indicator=IMPORT_EXPORT&orgUnit=CB&period=2025-08&approvedOnly=true", "inspector");
+        Assert.Equal(995m, D(trade, "ytd"));
+        Assert.Equal(1492.5m, D(trade, "forecast"));   // no 2024 history: 995 × 12 ÷ 8
+        var houses = await Analytics("indicator=HOUSES_REPLACED&orgUnit=CB&period=2025&approvedOnly=true", "inspector");
+        Assert.Equal(19067m, D(houses, "value"));
+        var expressway = await Analytics("indicator=EXPRESSWAY_PROGRESS&orgUnit=CB&period=2025-08", "inspector");
+        Assert.Equal(34.3m, D(expressway, "value"));
+    }
+
+    [Fact]
+    public async Task A_derived_ratio_divides_the_sums_and_changes_in_points()
+    {
+        using (var stats = await app.As("stats"))
+        {
+            var put = await (await stats.PutAsJsonAsync("/api/data-values", new[]
+            {
+                Row("POOR_HOUSEHOLDS", "X-TRALINH", "2021", 250), Row("POOR_HOUSEHOLDS", "X-HOAAN", "2021", 150),
+                Row("HOUSEHOLDS", "X-TRALINH", "2021", 1000), Row("HOUSEHOLDS", "X-HOAAN", "2021", 3000),
+                Row("POOR_HOUSEHOLDS", "X-TRALINH", "2022", 200), Row("POOR_HOUSEHOLDS", "X-HOAAN", "2022", 100),
+                Row("HOUSEHOLDS", "X-TRALINH", "2022", 1000), Row("HOUSEHOLDS", "X-HOAAN", "2022", 3000),
+            })).Expect(HttpStatusCode.OK);
+            Assert.Equal(8, put.GetProperty("accepted").GetInt32());
+        }
+        var cb = await Analytics("indicator=POVERTY_RATE&orgUnit=CB&period=2022&children=true");
+        Assert.Equal(7.5m, D(cb, "value"));            // 300 ÷ 4,000 × 100, not the mean of 20 and 3.33
+        Assert.Equal(10m, D(cb, "valueYearBefore"));   // 400 ÷ 4,000 × 100
+        Assert.Equal(-2.5m, D(cb, "yoyPercent"));      // percentage points
+        Assert.True(cb.GetProperty("changeInPercentagePoints").GetBoolean());
+        Assert.Equal(20m, D(Child(cb, "X-TRALINH"), "value"));
+        Assert.Equal(3.3333m, D(Child(cb, "X-HOAAN"), "value"));
+
+        using var c = await app.As("chair.hoaan");
+        await (await c.GetAsync("/api/analytics?indicator=POVERTY_RATE&orgUnit=CB&period=2022")).Expect(HttpStatusCode.Forbidden);
+        var hoaan = await (await c.GetAsync("/api/analytics?indicator=POVERTY_RATE&orgUnit=X-HOAAN&period=2022")).Expect(HttpStatusCode.OK);
+        Assert.Equal(3.3333m, D(hoaan, "value"));
+        var bad = await (await c.GetAsync("/api/analytics?period=2022-13")).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(new[] { "indicator", "orgUnit", "period" }, bad.GetProperty("errors").Keys().Order());
+        await (await c.GetAsync("/api/analytics?indicator=POVERTY_RATE&orgUnit=NOPE&period=2022")).Expect(HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class IndicatorAnalyticsTestsOnSqlite(SqliteApp app) : IndicatorAnalyticsTests(app), IClassFixture<SqliteApp>;
+
+public sealed class IndicatorAnalyticsTestsOnPostgres(PostgresApp app) : IndicatorAnalyticsTests(app), IClassFixture<PostgresApp>;

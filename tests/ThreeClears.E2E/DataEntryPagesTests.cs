@@ -64,7 +64,7 @@ public sealed class DataEntryPagesTests(SqliteApp app, Browser browser) : IClass
         await stats.GetByLabel("Tháng", new() { Exact = true }).SelectOptionAsync("1");
         await stats.GetByRole(AriaRole.Button, new() { Name = "Mở lại" }).ClickAsync();
         await stats.Locator("[role=alert]").WaitForAsync();
-        Assert.Contains("reason", await stats.Locator("#w-reason-err").InnerTextAsync());
+        Assert.Contains("required", await stats.Locator("#w-reason-err").InnerTextAsync());
         await stats.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt" }).ClickAsync();
         await stats.WaitForURLAsync("**done=approved");
         var janCell = stats.GetByLabel("Tháng 1", new() { Exact = true });

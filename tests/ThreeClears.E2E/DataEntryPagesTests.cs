@@ -77,6 +77,14 @@ public sealed class DataEntryPagesTests(SqliteApp app, Browser browser) : IClass
         Assert.True(await jan.EvaluateAsync<bool>("e => e.readOnly"));
         Assert.Contains("Đã duyệt", await officer.Locator("tr", new() { Has = jan }).InnerTextAsync());
 
+        // Leaving with an unsaved edit asks first (progressive enhancement).
+        string? asked = null;
+        officer.Dialog += (_, d) => { asked = d.Type; _ = d.AcceptAsync(); };
+        await officer.GetByLabel("Tháng 2", new() { Exact = true }).FillAsync("13");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Số liệu", Exact = true }).ClickAsync();
+        await officer.WaitForURLAsync("**/data");
+        Assert.Equal("beforeunload", asked);
+
         // The value's history: entered, submitted, approved, by whom.
         await stats.Locator("tr", new() { Has = janCell }).GetByRole(AriaRole.Link).ClickAsync();
         await stats.WaitForURLAsync("**/data/history?**");

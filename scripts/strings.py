@@ -335,6 +335,39 @@ EN.update({
  "done.plan.goal": "Goal added.", "done.plan.target": "Target added.",
 })
 
+# Data entry.
+VI.update({
+ "Data": "Số liệu",
+ "Data entry": "Nhập số liệu",
+ "Year": "Năm",
+ "Month": "Tháng",
+ "Month {0}": "Tháng {0}",
+ "Value": "Giá trị",
+ "only this": "chỉ chỉ tiêu này",
+ "changes": "các lần thay đổi",
+ "Some cells were not saved: see the messages next to them. What you typed is kept.": "Một số ô chưa được lưu: xem thông báo bên cạnh. Số liệu bạn đã nhập vẫn được giữ nguyên.",
+ "Submit, approve or reopen a month": "Gửi, duyệt hoặc mở lại số liệu một tháng",
+ "Reason (required to reopen)": "Lý do (bắt buộc khi mở lại)",
+ "Submit": "Gửi duyệt",
+ "Approve": "Phê duyệt",
+ "Reopen": "Mở lại",
+ "Value history": "Lịch sử số liệu",
+ "Back to data entry": "Quay lại nhập số liệu",
+ "dataStatus.draft": "Nháp", "dataStatus.submitted": "Đã gửi", "dataStatus.approved": "Đã duyệt",
+ "dataAction.create": "nhập mới", "dataAction.update": "sửa", "dataAction.submit": "gửi duyệt", "dataAction.approve": "phê duyệt",
+ "dataAction.reopen": "mở lại",
+ "data.done.saved": "Đã lưu số liệu.", "data.done.submitted": "Đã gửi duyệt.", "data.done.approved": "Đã phê duyệt.",
+ "data.done.reopened": "Đã mở lại.",
+})
+EN.update({
+ "Month {0}": "Month {0}",
+ "dataStatus.draft": "Draft", "dataStatus.submitted": "Submitted", "dataStatus.approved": "Approved",
+ "dataAction.create": "entered", "dataAction.update": "changed", "dataAction.submit": "submitted", "dataAction.approve": "approved",
+ "dataAction.reopen": "reopened",
+ "data.done.saved": "Values saved.", "data.done.submitted": "Submitted.", "data.done.approved": "Approved.",
+ "data.done.reopened": "Reopened.",
+})
+
 def resx(table):
     rows = "".join(f'  <data name="{html.escape(k)}" xml:space="preserve"><value>{html.escape(v, quote=False)}</value></data>\n' for k, v in sorted(table.items()))
     return ('<?xml version="1.0" encoding="utf-8"?>\n<root>\n'

@@ -90,6 +90,19 @@ public abstract class DashboardTests(AppFixture app)
         Assert.Equal(["period"], p.GetProperty("errors").Keys());
         await (await app.Anonymous().GetAsync("/api/dashboard?orgUnit=CB")).Expect(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task The_page_shows_the_cards_under_100_KB()
+    {
+        using var c = await app.As("leader");
+        var res = await c.GetAsync("/dashboard?unit=CB&period=2025-08");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        var html = await res.Content.ReadAsStringAsync();
+        Assert.True(html.Length < 100_000, $"{html.Length} characters");
+        Assert.Contains("<svg", html);
+        Assert.Contains("62,19", html); // 62.1875 % in Vietnamese formatting
+        Assert.Contains("href=\"/inbox\"", html);
+    }
 }
 
 public sealed class DashboardTestsOnSqlite(SqliteApp app) : DashboardTests(app), IClassFixture<SqliteApp>;

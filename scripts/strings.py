@@ -349,6 +349,7 @@ VI.update({
  "On track": "Đúng hướng đạt chỉ tiêu",
  "Off track": "Có nguy cơ không đạt",
  "No target": "Chưa có chỉ tiêu",
+ "No figure for this period yet": "Chưa có số liệu kỳ này",
  "Tasks by status": "Việc theo tình trạng",
  "Overdue tasks by unit": "Việc quá hạn theo đơn vị",
  "No overdue task.": "Không có việc quá hạn.",

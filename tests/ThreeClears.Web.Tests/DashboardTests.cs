@@ -83,6 +83,18 @@ public abstract class DashboardTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Scope_follows_the_callers_roles()
+    {
+        await TaskSeed.EnsureVillageAsync(app, "TL-DASHBOARD", "officer.dashboard", "head.dashboard");
+        using var officer = await app.As("officer.dashboard");
+        // An officer reads tasks of the village only, and no indicator data anywhere.
+        await (await officer.GetAsync("/api/dashboard?orgUnit=CB&period=2025-08")).Expect(HttpStatusCode.Forbidden);
+        var d = await (await officer.GetAsync("/api/dashboard?orgUnit=TL-DASHBOARD&period=2025-08")).Expect(HttpStatusCode.OK);
+        Assert.Empty(d.GetProperty("indicators").EnumerateArray());
+        Assert.Equal(7, d.GetProperty("tasks").GetProperty("byStatus").EnumerateObject().Count());
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_problem()
     {
         using var c = await app.As("leader");

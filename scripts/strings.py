@@ -368,6 +368,26 @@ EN.update({
  "data.done.reopened": "Reopened.",
 })
 
+# The dashboard.
+VI.update({
+ "Overview": "Tổng quan",
+ "Unit (code)": "Đơn vị (mã)",
+ "Period (2025-08, 2025Q3 or 2025)": "Kỳ (2025-08, 2025Q3 hoặc 2025)",
+ "Escalations waiting: {0}": "Kiến nghị đang chờ: {0}",
+ "Targets and actuals": "Chỉ tiêu và thực hiện",
+ "No indicator has a target or data for this period.": "Chưa có chỉ tiêu hay số liệu nào cho kỳ này.",
+ "Actual {0}, target {1}": "Thực hiện {0}, chỉ tiêu {1}",
+ "Achieved": "Đạt",
+ "Forecast": "Dự báo cả năm",
+ "On track": "Đúng hướng đạt chỉ tiêu",
+ "Off track": "Có nguy cơ không đạt",
+ "No target": "Chưa có chỉ tiêu",
+ "No figure for this period yet": "Chưa có số liệu kỳ này",
+ "Tasks by status": "Việc theo tình trạng",
+ "Overdue tasks by unit": "Việc quá hạn theo đơn vị",
+ "No overdue task.": "Không có việc quá hạn.",
+})
+
 def resx(table):
     rows = "".join(f'  <data name="{html.escape(k)}" xml:space="preserve"><value>{html.escape(v, quote=False)}</value></data>\n' for k, v in sorted(table.items()))
     return ('<?xml version="1.0" encoding="utf-8"?>\n<root>\n'

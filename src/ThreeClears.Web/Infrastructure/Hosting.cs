@@ -12,6 +12,7 @@ using ThreeClears.Web.Features.Access;
 using ThreeClears.Web.Features.Admin;
 using ThreeClears.Web.Features.Audit;
 using ThreeClears.Web.Features.Calendar;
+using ThreeClears.Web.Features.Dashboard;
 using ThreeClears.Web.Features.Home;
 using ThreeClears.Web.Features.Indicators;
 using ThreeClears.Web.Features.Organisation;
@@ -171,6 +172,7 @@ public static class Hosting
         services.AddTasks();
         services.AddPlan();
         services.AddIndicators();
+        services.AddDashboard();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -227,6 +229,7 @@ public static class Hosting
         app.MapTasksFeature();
         app.MapPlan();
         app.MapIndicatorsFeature();
+        app.MapDashboard();
         app.MapHome();
         app.MapRazorPages();
     }

@@ -78,6 +78,10 @@ public abstract class BadInputTests(AppFixture app)
         ("POST", "/api/data-values/reopen", "/api/data-values/reopen", null, true),
         ("GET", "/api/analytics", "/api/analytics?indicator=RETAIL_SALES&orgUnit=CB&period=2025-08", "/api/analytics?indicator=NOPE&orgUnit=CB&period=2025-08", false),
         ("GET", "/api/dashboard", "/api/dashboard?orgUnit=CB&period=2025-08", "/api/dashboard?orgUnit=NOPE&period=2025-08", false),
+        ("POST", "/api/ratings", "/api/ratings", null, true),
+        ("GET", "/api/ratings", "/api/ratings", null, false),
+        ("GET", "/api/ratings/summary", "/api/ratings/summary?orgUnit=CB", "/api/ratings/summary?orgUnit=NOPE", false),
+        ("POST", "/api/ratings/{id:int}/hide", "/api/ratings/1/hide", "/api/ratings/999999/hide", true),
         // Multipart, not JSON: the JSON cases do not apply, and without a form it answers 400 before looking the task up.
         ("POST", "/api/tasks/{id}/attachments", "/api/tasks/1/attachments", null, false),
         ("GET", "/api/attachments/{id:int}", "/api/attachments/1", "/api/attachments/999999", false),

@@ -17,6 +17,7 @@ using ThreeClears.Web.Features.Home;
 using ThreeClears.Web.Features.Indicators;
 using ThreeClears.Web.Features.Organisation;
 using ThreeClears.Web.Features.Plan;
+using ThreeClears.Web.Features.Ratings;
 using ThreeClears.Web.Features.Tasks;
 using ThreeClears.Web.Infrastructure.Auth;
 
@@ -173,6 +174,7 @@ public static class Hosting
         services.AddPlan();
         services.AddIndicators();
         services.AddDashboard();
+        services.AddRatings();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -230,6 +232,7 @@ public static class Hosting
         app.MapPlan();
         app.MapIndicatorsFeature();
         app.MapDashboard();
+        app.MapRatings();
         app.MapHome();
         app.MapRazorPages();
     }

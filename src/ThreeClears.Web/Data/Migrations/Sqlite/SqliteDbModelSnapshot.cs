@@ -997,6 +997,68 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.ToTable("targets", (string)null);
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Ratings.Rating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_hash");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hidden");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hidden_at");
+
+                    b.Property<string>("HiddenByUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hidden_by_user_name");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hidden_reason");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stars");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ratings");
+
+                    b.HasIndex("OrgUnitId", "Month", "ClientHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ratings_org_unit_id_month_client_hash");
+
+                    b.ToTable("ratings", (string)null);
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -1934,6 +1996,18 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.Navigation("OrgUnit");
 
                     b.Navigation("OwnerUser");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Ratings.Rating", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ratings_org_units_org_unit_id");
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("ThreeClears.Web.Features.Tasks.Consultation", b =>

@@ -73,17 +73,28 @@ form=$(curl -s -c "$jar" "$base/login" | sed -nE 's/.*name="__RequestVerificatio
 curl -s -b "$jar" -c "$jar" -o /dev/null -X POST "$base/login" --data-urlencode "UserName=bench0001" --data-urlencode "Password=demo" --data-urlencode "__RequestVerificationToken=$form"
 page_cookie="tc_auth=$(awk '$6 == "tc_auth" {print $7}' "$jar")"
 
+# CPU ticks (user + system) used so far by the given processes.
+cpu_ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat") )); done; echo $t; }
+pg_pids() { local main; main=$(head -n 1 "$pg_dir/data/postmaster.pid"); echo "$main" $(pgrep -P "$main"); }
 run() { # name, token, script, [path], [cookie], [connections]
   local name=$1 tok=$2 script=$3 path=${4:-} cookie=${5:-} conns=${6:-32}
   # BENCH_ONLY=regex runs only the workloads whose name matches.
   [[ -z "${BENCH_ONLY:-}" || "$name" =~ $BENCH_ONLY ]] || return 0
+  local app0 pg0 app1 pg1
+  app0=$(cpu_ticks "$server"); pg0=$(cpu_ticks $(pg_pids))
   BENCH_TOKEN=$tok BENCH_PATH=$path BENCH_COOKIE=$cookie wrk -t$(( conns < 2 ? 1 : ${BENCH_THREADS:-2} )) -c"$conns" -d"${secs}s" --latency -s "bench/wrk/$script" "$base" > "$log.wrk" 2>&1
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' "$log.wrk")
   p50=$(awk '$1=="50%" {print $2}' "$log.wrk")
   p99=$(awk '$1=="99%" {print $2}' "$log.wrk")
   non2xx=$(awk '/Non-2xx/ {print $5}' "$log.wrk"); non2xx=${non2xx:-0}
-  results+=("$(printf '| %-34s | %10s | %8s | %8s | %7s |' "$name" "$rps" "$p50" "$p99" "$non2xx")")
+  app1=$(cpu_ticks "$server"); pg1=$(cpu_ticks $(pg_pids))
+  # CPU per request (app and PostgreSQL apart): unlike req/s it barely moves when the machine is shared.
+  local total app_us pg_us
+  total=$(awk '/requests in/ {print $1}' "$log.wrk")
+  app_us=$(( (app1 - app0) * 1000000 / $(getconf CLK_TCK) / (total > 0 ? total : 1) ))
+  pg_us=$(( (pg1 - pg0) * 1000000 / $(getconf CLK_TCK) / (total > 0 ? total : 1) ))
+  results+=("$(printf '| %-34s | %10s | %8s | %8s | %7s | %7s | %7s |' "$name" "$rps" "$p50" "$p99" "$non2xx" "$app_us" "$pg_us")")
 }
 # Warm-up: the first seconds of a fresh process are JIT compilation, not the product.
 BENCH_TOKEN=$officer BENCH_PATH="/api/tasks?owner=bench0001&open=true&pageSize=25" wrk -t2 -c32 -d5s -s bench/wrk/get.lua "$base" >/dev/null
@@ -98,8 +109,8 @@ run "report progress" "$officer" progress.lua
 
 echo
 echo "ThreeClears tasks benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), wrk -t${BENCH_THREADS:-2} -c32 -d${secs}s, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}')"
-echo "| workload                           |  req/s     |  p50     |  p99     | non-2xx |"
-echo "|------------------------------------|------------|----------|----------|---------|"
+echo "| workload                           |  req/s     |  p50     |  p99     | non-2xx | app µs/req | PG µs/req |"
+echo "|------------------------------------|------------|----------|----------|---------|---------|---------|"
 printf '%s\n' "${results[@]}"
 echo
 echo "tasks now: $(psql_ -c 'SELECT count(*) FROM tasks'), reports: $(psql_ -c 'SELECT count(*) FROM task_reports')"

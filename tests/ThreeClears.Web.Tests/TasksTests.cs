@@ -53,6 +53,22 @@ public abstract class TasksTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reports_sent_at_once_with_If_Match_any_are_all_kept_while_a_stale_version_is_refused()
+    {
+        var id = (await Create()).GetProperty("id").GetInt32();
+        using var c = await app.As("officer.xd");
+        // Four reports of the same task at the same moment: "*" means "whatever the version is now",
+        // so a report that loses the race is retried by the server, not answered 409.
+        var sent = await Task.WhenAll(Enumerable.Range(1, 4).Select(q =>
+            Post(c, $"/api/tasks/{id}/progress", new { cumulativeQuantity = q, note = $"Đợt {q}" }, "*")));
+        foreach (var res in sent) await res.Expect(HttpStatusCode.OK);
+        var task = await (await c.GetAsync($"/api/tasks/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(4, task.GetProperty("reports").GetArrayLength());
+        Assert.Equal(5, task.GetProperty("version").GetInt32());
+        await (await Post(c, $"/api/tasks/{id}/progress", new { cumulativeQuantity = 5 }, "\"4\"")).Expect(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task A_task_without_its_three_clears_is_refused_naming_each_missing_one()
     {
         using var c = await app.As("director.xd");

@@ -22,11 +22,14 @@ public static class Versions
         return version;
     }
 
+    /// <summary>True when the caller sent "If-Match: *", a change meant for whatever version is current.</summary>
+    public static bool IsAny(HttpContext http) => http.Request.Headers[HeaderNames.IfMatch].ToString().Trim() == "*";
+
     /// <summary>Checks If-Match when sent (or demands it when <paramref name="required"/>); 409 when stale.</summary>
     public static void Check(HttpContext http, int current, bool required = false)
     {
         // "If-Match: *" (RFC 9110) is a deliberate "whatever the current version is".
-        if (http.Request.Headers[HeaderNames.IfMatch].ToString().Trim() == "*") return;
+        if (IsAny(http)) return;
         var wanted = IfMatch(http);
         if (wanted is null)
         {

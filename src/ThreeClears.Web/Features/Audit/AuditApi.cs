@@ -51,8 +51,12 @@ public static class AuditApi
     internal static async Task<AuditVerification> VerifyChainAsync(ThreeClearsDb db, AuditChainer chainer, CancellationToken ct)
     {
         await chainer.ChainPendingAsync(ct);
+        // The head is read first and the walk stops at its count: entries a chainer appends while
+        // the walk runs belong to a later head, and must not make a sound chain look broken.
+        var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == 1, ct);
+        var upTo = head.Entries;
         var walk = new AuditChainWalk();
-        var rows = db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence != null).OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        var rows = db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence != null && e.Sequence <= upTo).OrderBy(e => e.Sequence).AsAsyncEnumerable();
         long? broken = null;
         await foreach (var e in rows.WithCancellation(ct))
         {
@@ -63,8 +67,7 @@ public static class AuditApi
             }
         }
         if (broken is not null)
-            return new AuditVerification(await db.Set<AuditEntry>().LongCountAsync(e => e.Sequence != null, ct), false, broken);
-        var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == 1, ct);
+            return new AuditVerification(await db.Set<AuditEntry>().LongCountAsync(e => e.Sequence != null && e.Sequence <= upTo, ct), false, broken);
         // A head that disagrees with the walked chain means entries were removed from its end.
         return head.Entries == walk.Count && head.LastHash == walk.LastHash
             ? new AuditVerification(walk.Count, true, null)

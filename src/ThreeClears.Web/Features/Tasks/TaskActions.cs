@@ -22,6 +22,23 @@ public sealed class TaskActions(ThreeClearsDb db, Caller caller, TaskAccess acce
     /// </summary>
     public async Task<ProgressResult> ReportProgressAsync(int id, ProgressRequest req, HttpContext http, CancellationToken ct)
     {
+        // "If-Match: *" accepts whatever version is current, so losing a race with another report
+        // of the same task is not the caller's conflict: read the task again and report once more.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ReportProgressOnceAsync(id, req, http, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5 && Versions.IsAny(http))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<ProgressResult> ReportProgressOnceAsync(int id, ProgressRequest req, HttpContext http, CancellationToken ct)
+    {
         var task = await access.OwnedAsync(id, ct);
         Versions.Check(http, task.Version, required: true);
         TaskAccess.RequireOpen(task);

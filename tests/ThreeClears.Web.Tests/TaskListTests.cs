@@ -18,6 +18,24 @@ public abstract class TaskListTests(AppFixture app)
     };
 
     [Fact]
+    public async Task Every_page_tells_the_same_total_whether_it_is_full_short_or_past_the_end()
+    {
+        using var leader = await app.As("leader");
+        // Due about five years ahead, so that the date filter finds only these five.
+        for (var i = 0; i < 5; i++)
+            await (await leader.PostAsJsonAsync("/api/tasks", NewTask($"Trồng rừng lô {i}", "outcome", 1800 + i, owner: "officer.hoaan"))).Expect(HttpStatusCode.Created);
+        var range = $"owner=officer.hoaan&dueFrom={Due(1800)}&dueTo={Due(1810)}";
+        // 5 tasks in pages of 2: two full pages (counted), a short last page (its own total: 4 + 1), and an empty page past the end (counted).
+        foreach (var (page, rows) in new[] { (1, 2), (2, 2), (3, 1), (4, 0) })
+        {
+            var list = await (await leader.GetAsync($"/api/tasks?{range}&pageSize=2&page={page}")).Expect(HttpStatusCode.OK);
+            Assert.Equal((5, rows), (list.GetProperty("total").GetInt32(), list.GetProperty("items").GetArrayLength()));
+        }
+        var all = await (await leader.GetAsync($"/api/tasks?{range}&pageSize=25")).Expect(HttpStatusCode.OK);
+        Assert.Equal((5, 5), (all.GetProperty("total").GetInt32(), all.GetProperty("items").GetArrayLength()));
+    }
+
+    [Fact]
     public async Task Lists_put_open_tasks_first_filter_by_assigner_and_the_board_counts_activities_apart()
     {
         using var director = await app.As("director.xd");

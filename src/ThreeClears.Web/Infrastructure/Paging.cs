@@ -9,6 +9,16 @@ public readonly record struct Paging(int Page, int PageSize)
 
     public int Skip => (Page - 1) * PageSize;
 
+    /// <summary>
+    /// The number of rows of the whole list, given the rows of this page: a short page that is not
+    /// empty (or the first page) ends the list, so its total is known without a second query.
+    /// Most lists are one short page (an official's own tasks), so most lists need no count.
+    /// </summary>
+    public async Task<int> TotalAsync<T>(IQueryable<T> query, int rowsOnPage, CancellationToken ct) =>
+        rowsOnPage < PageSize && (rowsOnPage > 0 || Page == 1)
+            ? Skip + rowsOnPage
+            : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query, ct);
+
     public static Paging From(int? page, int? pageSize, int defaultSize = 50)
     {
         var checks = new Checks();

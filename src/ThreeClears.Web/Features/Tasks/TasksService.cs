@@ -214,14 +214,16 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
         if (dueFrom is { } from) q = q.Where(x => x.DueDate >= from);
         if (dueTo is { } to) q = q.Where(x => x.DueDate <= to);
 
-        var total = await q.CountAsync(ct);
         // Open tasks first; when the list holds only open (or only finished) tasks, due order alone
         // lets the (owner, due date) index serve the page without a sort.
         var ordered = open is not null || wanted is not null
             ? q.OrderBy(x => x.DueDate).ThenBy(x => x.Id)
             : q.OrderBy(x => x.Status == TaskStatus.CompletedOnTime || x.Status == TaskStatus.CompletedLate || x.Status == TaskStatus.Cancelled ? 1 : 0)
                 .ThenBy(x => x.DueDate).ThenBy(x => x.Id);
-        return new PageOf<TaskListItem>(await ItemsAsync(ordered.Skip(paging.Skip).Take(paging.PageSize), ct), total);
+        // Plain locals: EF reads a captured local directly, but evaluates a struct's property by compiling it.
+        var (skip, take) = (paging.Skip, paging.PageSize);
+        var items = await ItemsAsync(ordered.Skip(skip).Take(take), ct);
+        return new PageOf<TaskListItem>(items, await paging.TotalAsync(q, items.Count, ct));
     }
 
     /// <summary>The board groups, in the order a unit's head reads them: what needs attention first.</summary>

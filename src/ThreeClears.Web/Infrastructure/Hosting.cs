@@ -13,6 +13,7 @@ using ThreeClears.Web.Features.Admin;
 using ThreeClears.Web.Features.Audit;
 using ThreeClears.Web.Features.Calendar;
 using ThreeClears.Web.Features.Dashboard;
+using ThreeClears.Web.Features.Evaluation;
 using ThreeClears.Web.Features.Home;
 using ThreeClears.Web.Features.Indicators;
 using ThreeClears.Web.Features.Organisation;
@@ -175,6 +176,7 @@ public static class Hosting
         services.AddIndicators();
         services.AddDashboard();
         services.AddRatings();
+        services.AddEvaluation();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -233,6 +235,7 @@ public static class Hosting
         app.MapIndicatorsFeature();
         app.MapDashboard();
         app.MapRatings();
+        app.MapEvaluation();
         app.MapHome();
         app.MapRazorPages();
     }

@@ -19,6 +19,7 @@ using ThreeClears.Web.Features.Indicators;
 using ThreeClears.Web.Features.Organisation;
 using ThreeClears.Web.Features.Plan;
 using ThreeClears.Web.Features.Ratings;
+using ThreeClears.Web.Features.Reports;
 using ThreeClears.Web.Features.Tasks;
 using ThreeClears.Web.Infrastructure.Auth;
 
@@ -177,6 +178,7 @@ public static class Hosting
         services.AddDashboard();
         services.AddRatings();
         services.AddEvaluation();
+        services.AddReports();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -236,6 +238,7 @@ public static class Hosting
         app.MapDashboard();
         app.MapRatings();
         app.MapEvaluation();
+        app.MapReports();
         app.MapHome();
         app.MapRazorPages();
     }

@@ -22,6 +22,10 @@ public sealed record UnitInfo(int Id, int? ParentId, string Code, string Name, s
 /// </summary>
 public sealed record EvaluationSubject(int Id, string Code, string Name, string NameEn, int OrgUnitId, string? Position, int? RatedUnitId);
 
+/// <summary>A task as Delivery reads it (title and owner's name only for the evidence).</summary>
+internal sealed record TaskFact(int Id, string? Title, ProductKind Kind, int OwnerId, int OwnerOrgUnitId, string? OwnerUserName, DateOnly DueDate,
+    DateOnly? CompletedOn, DateOnly? CancelledOn, DateOnly CreatedOn);
+
 /// <summary>A subject's result with the evidence behind each component.</summary>
 public sealed record SubjectResult(EvaluationSubject Subject, EvaluationResult Result, DeliveryEvidenceDto Delivery, TargetsEvidenceDto Targets,
     ResponsivenessEvidenceDto Responsiveness, CitizensEvidenceDto Citizens)
@@ -52,8 +56,12 @@ public sealed record SubjectResult(EvaluationSubject Subject, EvaluationResult R
 /// </remarks>
 public sealed class EvaluationEngine(ThreeClearsDb db, RatingsService ratings, Installation installation)
 {
+    /// <summary>
+    /// Evaluates <paramref name="subjects"/>. Without <paramref name="evidence"/> (a ranking) the items are
+    /// counted but not listed, and the tasks' titles and names are not read.
+    /// </summary>
     public async Task<IReadOnlyList<SubjectResult>> EvaluateAsync(EvaluationKind kind, IReadOnlyList<EvaluationSubject> subjects, Period period,
-        DateOnly today, IReadOnlyDictionary<int, UnitInfo> units, CancellationToken ct)
+        DateOnly today, IReadOnlyDictionary<int, UnitInfo> units, CancellationToken ct, bool evidence = true)
     {
         var cutoff = period.End < today ? period.End : today;
         var start = period.Start;
@@ -65,13 +73,12 @@ public sealed class EvaluationEngine(ThreeClearsDb db, RatingsService ratings, I
         // Tasks due in the period up to the cut-off (process and cancelled ones too: the evidence shows them excluded).
         var tq = db.Set<TaskItem>().AsNoTracking().Where(t => t.DueDate >= start && t.DueDate <= cutoff);
         tq = byUnit ? tq.Where(t => ids.Contains(t.OwnerOrgUnitId)) : tq.Where(t => ids.Contains(t.OwnerId));
-        var tasks = (await tq.OrderBy(t => t.DueDate).ThenBy(t => t.Id)
-                .Select(t => new
-                {
-                    t.Id, t.Title, t.Kind, t.OwnerId, t.OwnerOrgUnitId, OwnerUserName = t.Owner!.UserName, t.DueDate, t.CompletedOn, t.CancelledOn,
-                    t.CreatedOn,
-                })
-                .ToListAsync(ct))
+        tq = tq.OrderBy(t => t.DueDate).ThenBy(t => t.Id);
+        var tasks = (evidence
+                ? await tq.Select(t => new TaskFact(t.Id, t.Title, t.Kind, t.OwnerId, t.OwnerOrgUnitId, t.Owner!.UserName, t.DueDate, t.CompletedOn,
+                    t.CancelledOn, t.CreatedOn)).ToListAsync(ct)
+                : await tq.Select(t => new TaskFact(t.Id, null, t.Kind, t.OwnerId, t.OwnerOrgUnitId, null, t.DueDate, t.CompletedOn, t.CancelledOn,
+                    default)).ToListAsync(ct))
             .ToLookup(t => byUnit ? t.OwnerOrgUnitId : t.OwnerId);
 
         // Targets of the period's year with their figures at the period.
@@ -144,7 +151,7 @@ public sealed class EvaluationEngine(ThreeClearsDb db, RatingsService ratings, I
                     counted++;
                     creditSum += (decimal)c;
                 }
-                taskEvidence.Add(new TaskEvidenceDto(t.Id, TaskCode(t.CreatedOn, t.Id), t.Title, t.OwnerUserName ?? "", CodeOf(t.OwnerOrgUnitId),
+                if (evidence) taskEvidence.Add(new TaskEvidenceDto(t.Id, TaskCode(t.CreatedOn, t.Id), t.Title ?? "", t.OwnerUserName ?? "", CodeOf(t.OwnerOrgUnitId),
                     t.Kind.ToApi(), t.DueDate, t.CompletedOn, t.CancelledOn, outcome, credit is { } cc ? (decimal)cc : null));
             }
 
@@ -167,6 +174,11 @@ public sealed class EvaluationEngine(ThreeClearsDb db, RatingsService ratings, I
                 foreach (var c in consultations[subject.Id])
                 {
                     var item = ResponseItems.Consultation(c.Status, c.Deadline, c.AnsweredOn);
+                    if (!evidence)
+                    {
+                        responses.Add((item, null!));
+                        continue;
+                    }
                     responses.Add((item, new ResponseEvidenceDto("consultation", c.Id, c.TaskId, TaskCode(c.TaskCreatedOn, c.TaskId), null,
                         CodeOf(c.ToOrgUnitId), null, c.Deadline, item.AnsweredOn, item.AnsweredOnTime,
                         ConsultationsService.StatusOf(c.Status, c.Deadline, c.AnsweredOn, today).ToApi())));
@@ -176,6 +188,11 @@ public sealed class EvaluationEngine(ThreeClearsDb db, RatingsService ratings, I
                 var resolvedHere = s.Status == EscalationState.Resolved && s.Level == s.CurrentLevel;
                 var item = ResponseItems.EscalationStop(new EscalationStop(s.Level, s.ToUserId, s.ToOrgUnitId, s.RespondBy), s.CurrentLevel,
                     s.Status == EscalationState.Resolved ? s.ResolvedOn : null);
+                if (!evidence)
+                {
+                    responses.Add((item, null!));
+                    continue;
+                }
                 var status = resolvedHere ? "resolved" : s.Level < s.CurrentLevel ? "climbed" : "open";
                 responses.Add((item, new ResponseEvidenceDto("escalation", s.EscalationId, s.TaskId, TaskCode(s.TaskCreatedOn, s.TaskId), s.ToUserName,
                     CodeOf(s.ToOrgUnitId), s.Level, s.RespondBy, item.AnsweredOn, item.AnsweredOnTime, status)));
@@ -193,7 +210,7 @@ public sealed class EvaluationEngine(ThreeClearsDb db, RatingsService ratings, I
                 new DeliveryEvidenceDto(Round(delivery), counted, creditSum, taskEvidence),
                 new TargetsEvidenceDto(Round(targetsValue), targetEvidence.Sum(t => t.Credit), targetEvidence),
                 new ResponsivenessEvidenceDto(Round(responsiveness), responseItems.Length, responseItems.Count(r => r.AnsweredOnTime),
-                    [.. responses.Select(r => r.Evidence)]),
+                    evidence ? [.. responses.Select(r => r.Evidence)] : []),
                 new CitizensEvidenceDto(Round(citizens), subject.RatedUnitId is { } rid ? CodeOf(rid) : null, tally.Ratings, tally.StarsSum,
                     tally.Mean is { } m ? Math.Round((decimal)m, 4, MidpointRounding.AwayFromZero) : null, EvaluationScore.MinimumRatings)));
         }

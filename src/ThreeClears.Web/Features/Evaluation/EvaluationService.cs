@@ -49,7 +49,7 @@ public sealed class EvaluationService(ThreeClearsDb db, Caller caller, Evaluatio
             : await OfficialsAsync(unitList.Select(u => u.Id).ToArray(), units, ct);
 
         var today = clock.Today;
-        var results = await engine.EvaluateAsync(k!.Value, subjects, p!.Value, today, units, ct);
+        var results = await engine.EvaluateAsync(k!.Value, subjects, p!.Value, today, units, ct, evidence: false);
         var scores = results.Select(r => r.Result.Score).ToArray();
         var ranks = EvaluationRanking.Rank(scores);
         var items = results.Select((r, i) => new EvaluationItemDto(r.Subject.Code, r.Subject.Name, r.Subject.NameEn, units[r.Subject.OrgUnitId].Code,
@@ -87,7 +87,7 @@ public sealed class EvaluationService(ThreeClearsDb db, Caller caller, Evaluatio
         var items = new List<EvaluationHistoryItemDto>();
         foreach (var q in Preceding(p, count ?? 4))
         {
-            var r = (await engine.EvaluateAsync(k, [s], q, today, units, ct))[0];
+            var r = (await engine.EvaluateAsync(k, [s], q, today, units, ct, evidence: false))[0];
             items.Add(new EvaluationHistoryItemDto(q.ToString(), Cutoff(q, today), r.Result.Score, r.Result.Classification?.ToApi(),
                 EvaluationEngine.Components(r.Result.Components), r.Counts));
         }

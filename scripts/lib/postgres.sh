@@ -7,6 +7,8 @@ ensure_packages() {
   local need=()
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   [ -x /usr/bin/chromium ] || need+=(chromium)
+  # The report tests render PDFs with poppler (pdftoppm, pdftotext), as a reader would.
+  [ -x /usr/bin/pdftoppm ] || need+=(poppler-utils)
   for extra in "$@"; do command -v "$extra" >/dev/null 2>&1 || need+=("$extra"); done
   [ ${#need[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ]; then

@@ -82,6 +82,11 @@ public abstract class BadInputTests(AppFixture app)
         ("GET", "/api/ratings", "/api/ratings", null, false),
         ("GET", "/api/ratings/summary", "/api/ratings/summary?orgUnit=CB", "/api/ratings/summary?orgUnit=NOPE", false),
         ("POST", "/api/ratings/{id:int}/hide", "/api/ratings/1/hide", "/api/ratings/999999/hide", true),
+        ("GET", "/api/evaluations", "/api/evaluations?period=2025&kind=unit", "/api/evaluations?period=2025&kind=unit&orgUnit=NOPE", false),
+        ("GET", "/api/evaluations/{kind}/{subject}", "/api/evaluations/unit/CB?period=2025", "/api/evaluations/unit/NOPE?period=2025", false),
+        ("GET", "/api/reports/socio-economic", "/api/reports/socio-economic?orgUnit=CB&period=2025-08", "/api/reports/socio-economic?orgUnit=NOPE&period=2025-08", false),
+        ("GET", "/api/reports/tasks", "/api/reports/tasks?orgUnit=CB&period=2025-08", "/api/reports/tasks?orgUnit=NOPE&period=2025-08", false),
+        ("GET", "/api/evaluations/{kind}/{subject}/history", "/api/evaluations/official/leader/history?period=2025", "/api/evaluations/official/nobody-here/history?period=2025", false),
         // Multipart, not JSON: the JSON cases do not apply, and without a form it answers 400 before looking the task up.
         ("POST", "/api/tasks/{id}/attachments", "/api/tasks/1/attachments", null, false),
         ("GET", "/api/attachments/{id:int}", "/api/attachments/1", "/api/attachments/999999", false),

@@ -122,7 +122,7 @@ public sealed class AnalyticsService(ThreeClearsDb db, Caller caller)
     /// Each unit's official figure for every period stored anywhere in the subtree: the unit's own
     /// values aggregated over time to that period, rolled up with its children's figures.
     /// </summary>
-    private static Dictionary<Period, decimal>[] Figures(Indicator indicator, Dictionary<Period, decimal>[] own, int[] parent)
+    internal static Dictionary<Period, decimal>[] Figures(Indicator indicator, Dictionary<Period, decimal>[] own, int[] parent)
     {
         var result = new Dictionary<Period, decimal>[own.Length];
         for (var i = 0; i < result.Length; i++) result[i] = [];
@@ -139,7 +139,7 @@ public sealed class AnalyticsService(ThreeClearsDb db, Caller caller)
     }
 
     /// <summary>The derived series: numerator ÷ denominator × factor for every period either part has.</summary>
-    private static Dictionary<Period, decimal> Ratio(Dictionary<Period, decimal> numerator, Dictionary<Period, decimal> denominator,
+    internal static Dictionary<Period, decimal> Ratio(Dictionary<Period, decimal> numerator, Dictionary<Period, decimal> denominator,
         TimeKind numeratorKind, TimeKind denominatorKind, decimal factor)
     {
         var result = new Dictionary<Period, decimal>();
@@ -148,5 +148,5 @@ public sealed class AnalyticsService(ThreeClearsDb db, Caller caller)
         return result;
     }
 
-    private static decimal? R(decimal? x) => x is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
+    internal static decimal? R(decimal? x) => x is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
 }

@@ -18,6 +18,7 @@ using ThreeClears.Web.Features.Indicators;
 using ThreeClears.Web.Features.Organisation;
 using ThreeClears.Web.Features.Plan;
 using ThreeClears.Web.Features.Tasks;
+using ThreeClears.Web.Features.Welfare;
 using ThreeClears.Web.Infrastructure.Auth;
 
 namespace ThreeClears.Web.Infrastructure;
@@ -173,6 +174,7 @@ public static class Hosting
         services.AddPlan();
         services.AddIndicators();
         services.AddDashboard();
+        services.AddWelfare();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -230,6 +232,7 @@ public static class Hosting
         app.MapPlan();
         app.MapIndicatorsFeature();
         app.MapDashboard();
+        app.MapWelfare();
         app.MapHome();
         app.MapRazorPages();
     }

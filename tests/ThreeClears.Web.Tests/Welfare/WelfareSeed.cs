@@ -16,10 +16,10 @@ public static class WelfareSeed
     public const string Header = "householdCode,communeCode,village,headName,members,poverty,housing,kitchen,sanitation";
 
     /// <summary>A new commune under the province, with a welfare officer <c>welfare.{code}</c> (password <c>password-1</c>) there.</summary>
-    public static async Task<string> CommuneAsync(AppFixture app, string code)
+    public static async Task<string> CommuneAsync(AppFixture app, string code, string parent = "CB", string kind = "commune")
     {
         using var admin = await app.As("admin");
-        await (await admin.PostAsJsonAsync("/api/org-units", new { code, name = "Xã " + code, nameEn = code + " Commune", kind = "commune", parentCode = "CB" }))
+        await (await admin.PostAsJsonAsync("/api/org-units", new { code, name = "Xã " + code, nameEn = code + " Commune", kind, parentCode = parent }))
             .Expect(HttpStatusCode.Created);
         var user = "welfare." + code.ToLowerInvariant();
         await (await admin.PostAsJsonAsync("/api/users", new { userName = user, fullName = "Cán bộ " + code, password = "password-1", orgUnitCode = code, position = "Công chức" }))

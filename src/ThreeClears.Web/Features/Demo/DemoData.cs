@@ -165,6 +165,7 @@ public sealed class DemoData(ThreeClearsDb db, UserManager<AppUser> users, Audit
                 user.OrgUnitId, "demo");
         Indicators.IndicatorDemo.Add(db, audit, now, root);
         await Plan.PlanDemo.LoadAsync(db, audit, units, now, ct);
+        await Welfare.WelfareDemo.LoadAsync(db, audit, units, now, ct);
         await audit.CommitAsync(tx, ct);
     }
 }

@@ -96,14 +96,14 @@ public sealed class HouseholdsService(ThreeClearsDb db, Caller caller, AuditLog 
     }
 
     /// <summary>Changes a household (If-Match required): a new revision, an audit entry naming it, nothing when nothing differs.</summary>
-    public async Task<HouseholdDto> UpdateAsync(string code, HouseholdWrite? body, HttpContext http, CancellationToken ct)
+    public async Task<HouseholdDto> UpdateAsync(string code, HouseholdWrite? body, Action<int> checkVersion, CancellationToken ct)
     {
         _ = caller.UserId;
         var c = code.Trim();
         var h = await db.Set<Household>().FirstOrDefaultAsync(x => x.Code == c, ct)
                 ?? throw new NotFoundException($"No household has code '{HouseholdRules.Clip(c)}'.");
         await caller.RequireAsync(Permission.ManageWelfare, h.OrgUnitId, ct);
-        Versions.Check(http, h.Version, required: true);
+        checkVersion(h.Version);
         if (body is null) throw new ValidationException(new Dictionary<string, string[]> { [""] = ["a household object is required."] });
         var units = await WelfareUnits.LoadAsync(db, ct);
         var checks = new Checks();

@@ -42,14 +42,14 @@ public sealed class HousingService(ThreeClearsDb db, Caller caller, AuditLog aud
         return new ProgrammeDto(unit.Code, year, houses, funding, p.Version);
     }
 
-    public async Task<ProgrammeDto> UpdateProgrammeAsync(string orgUnitCode, int year, ProgrammeRequest? req, HttpContext http, CancellationToken ct)
+    public async Task<ProgrammeDto> UpdateProgrammeAsync(string orgUnitCode, int year, ProgrammeRequest? req, Action<int> checkVersion, CancellationToken ct)
     {
         _ = caller.UserId;
         var code = orgUnitCode.Trim();
         var p = await db.Set<HousingProgramme>().Include(x => x.OrgUnit).FirstOrDefaultAsync(x => x.OrgUnit!.Code == code && x.Year == year, ct)
                 ?? throw new NotFoundException($"No housing programme for '{HouseholdRules.Clip(code)}' in {year}.");
         await caller.RequireAsync(Permission.ManageWelfare, p.OrgUnitId, ct);
-        Versions.Check(http, p.Version, required: true);
+        checkVersion(p.Version);
         var (_, _, houses, funding) = await ValidateProgrammeAsync(req, false, ct);
         var before = new { targetHouses = p.TargetHouses, funding = p.Funding };
         p.TargetHouses = houses;
@@ -268,13 +268,13 @@ public sealed class HousingService(ThreeClearsDb db, Caller caller, AuditLog aud
         return await GetSupportAsync(s.Id, ct);
     }
 
-    public async Task<SupportDto> UpdateSupportAsync(int id, SupportRequest? req, HttpContext http, CancellationToken ct)
+    public async Task<SupportDto> UpdateSupportAsync(int id, SupportRequest? req, Action<int> checkVersion, CancellationToken ct)
     {
         _ = caller.UserId;
         var s = await db.Set<HousingSupport>().Include(x => x.Household).Include(x => x.Attachments).FirstOrDefaultAsync(x => x.Id == id, ct)
                 ?? throw new NotFoundException($"No housing support has id {id}.");
         await caller.RequireAsync(Permission.ManageWelfare, s.OrgUnitId, ct);
-        Versions.Check(http, s.Version, required: true);
+        checkVersion(s.Version);
         if (req is null) throw new ValidationException(new Dictionary<string, string[]> { [""] = ["a support object is required."] });
         var checks = new Checks();
         if (req.HouseholdCode is { } hc && hc.Trim() != s.Household!.Code) checks.Add("householdCode", "cannot be changed: record the support of another household anew.");

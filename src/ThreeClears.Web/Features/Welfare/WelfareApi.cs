@@ -17,7 +17,7 @@ public static class WelfareApi
         h.MapGet("/imports/{id:int}", (HouseholdsService s, int id, CancellationToken ct) => Ok(s.ImportProgressAsync(id, ct)));
         h.MapGet("/{code}", (HouseholdsService s, string code, HttpContext http, CancellationToken ct) => Household(http, s.GetAsync(code, ct)));
         h.MapPut("/{code}", (HouseholdsService s, string code, HouseholdWrite? body, HttpContext http, CancellationToken ct) =>
-            Household(http, s.UpdateAsync(code, body, http, ct)));
+            Household(http, s.UpdateAsync(code, body, IfMatch(http), ct)));
         h.MapGet("/{code}/revisions", (HouseholdsService s, string code, CancellationToken ct) => Ok(s.RevisionsAsync(code, ct)));
         h.MapPost("/{code}/attachments", Upload).DisableAntiforgery();
 
@@ -28,7 +28,7 @@ public static class WelfareApi
         p.MapGet("", (HousingService s, string? orgUnit, int? year, CancellationToken ct) => Ok(s.ProgressAsync(orgUnit, year, ct)));
         p.MapPost("", CreateProgramme);
         p.MapPut("/{orgUnitCode}/{year:int}", (HousingService s, string orgUnitCode, int year, ProgrammeRequest? body, HttpContext http, CancellationToken ct) =>
-            Programme(http, s.UpdateProgrammeAsync(orgUnitCode, year, body, http, ct)));
+            Programme(http, s.UpdateProgrammeAsync(orgUnitCode, year, body, IfMatch(http), ct)));
 
         var sup = app.MapGroup("/api/housing-support").WithTags("Welfare").RequireAuthorization();
         sup.MapGet("", (HousingService s, string? orgUnit, int? year, string? status, int? page, int? pageSize, CancellationToken ct) =>
@@ -36,7 +36,7 @@ public static class WelfareApi
         sup.MapGet("/{id:int}", (HousingService s, int id, HttpContext http, CancellationToken ct) => Support(http, s.GetSupportAsync(id, ct)));
         sup.MapPost("", CreateSupport);
         sup.MapPut("/{id:int}", (HousingService s, int id, SupportRequest? body, HttpContext http, CancellationToken ct) =>
-            Support(http, s.UpdateSupportAsync(id, body, http, ct)));
+            Support(http, s.UpdateSupportAsync(id, body, IfMatch(http), ct)));
 
         var hap = app.MapGroup("/api/happiness").WithTags("Welfare").RequireAuthorization();
         hap.MapPost("/responses", (HappinessService s, List<ResponseRow?>? body, CancellationToken ct) => Ok(s.PostAsync(body, ct)));
@@ -45,6 +45,16 @@ public static class WelfareApi
     }
 
     private static async Task<Ok<T>> Ok<T>(Task<T> work) => TypedResults.Ok(await work);
+
+    /// <summary>API writes name the version they change in If-Match (required; 428 without, 409 when stale).</summary>
+    private static Action<int> IfMatch(HttpContext http) => current => Versions.Check(http, current, required: true);
+
+    /// <summary>Pages post the version they showed; a stale one is a 409 as over the API.</summary>
+    public static Action<int> Expect(int shown) => current =>
+    {
+        if (shown != current)
+            throw new ConflictException($"Someone saved a newer version ({current}) after you opened this one ({shown}); reload the page and make your change again.");
+    };
 
     private static async Task<Ok<HouseholdDto>> Household(HttpContext http, Task<HouseholdDto> work)
     {

@@ -485,6 +485,7 @@ VI.update({
  "{0} records": "{0} hộ",
  "{0} supported ({1} new builds, {2} repairs), {3} underway": "{0} hộ được hỗ trợ ({1} xây mới, {2} sửa chữa), {3} đang thi công",
  "{0} unchanged": "{0} không đổi",
+ "{0} more units have no responses for this year.": "{0} đơn vị khác chưa có phiếu khảo sát năm này.",
  "missing.housing": "nhà ở", "missing.kitchen": "bếp", "missing.sanitation": "nhà tắm, nhà vệ sinh", "missing.any": "ít nhất một trong ba",
  "housing.solid": "kiên cố", "housing.semiSolid": "bán kiên cố", "housing.temporary": "nhà tạm", "housing.dilapidated": "dột nát", "housing.unknown": "chưa ghi nhận",
  "kitchen.hygienic": "hợp vệ sinh", "kitchen.makeshift": "tạm bợ", "kitchen.none": "không có", "kitchen.unknown": "chưa ghi nhận",

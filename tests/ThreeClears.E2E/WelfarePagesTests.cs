@@ -37,10 +37,14 @@ public sealed class WelfarePagesTests(SqliteApp app, Browser browser) : IClassFi
         var code = page.Url.Split('/').Last();
 
         await page.GetByLabel("Ở đâu?", new() { Exact = true }).SelectOptionAsync("solid");
-        await page.GetByLabel("Số nhân khẩu", new() { Exact = true }).FillAsync("0");
+        // Moving the household to another commune is refused next to the field; what was typed stays.
+        await page.GetByLabel("Xã, phường (mã)", new() { Exact = true }).FillAsync("X-HOAAN");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
         await page.Locator("[role=alert]").WaitForAsync();
+        Assert.Contains("X-HOAAN", await page.Locator(".field-error").First.InnerTextAsync());
         Assert.Equal("solid", await page.GetByLabel("Ở đâu?", new() { Exact = true }).InputValueAsync());
+        await Checks(page, "Hộ", "refused");
+        await page.GetByLabel("Xã, phường (mã)", new() { Exact = true }).FillAsync("X-TRALINH");
         await page.GetByLabel("Số nhân khẩu", new() { Exact = true }).FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**saved=true");

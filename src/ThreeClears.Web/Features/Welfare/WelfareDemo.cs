@@ -137,13 +137,13 @@ public static class WelfareDemo
     private static async Task SurveyAsync(ThreeClearsDb db, AuditLog audit, IReadOnlyDictionary<string, OrgUnit> units, Random random, DateTime now, CancellationToken ct)
     {
         var responses = new List<HappinessResponse>();
-        foreach (var (code, count, mood) in new[] { ("X-TRALINH", 48, 3.6), ("P-THUCPHAN", 35, 3.9), ("X-HOAAN", 22, 3.3), ("X-NAMTUAN", 12, 3.0) })
+        foreach (var (code, count, mood) in new[] { ("X-TRALINH", 48, 3.2), ("P-THUCPHAN", 35, 3.5), ("X-HOAAN", 22, 3.0), ("X-NAMTUAN", 12, 2.8) })
         {
             if (!units.TryGetValue(code, out var unit)) continue;
             for (var n = 1; n <= count; n++)
             {
                 // Three answers a domain around the unit's mood: people differ, and so do domains.
-                var person = mood + (random.NextDouble() - 0.5) * 1.6;
+                var person = mood + (random.NextDouble() - 0.5) * 2.0;
                 double[] Items() => [.. Enumerable.Range(0, 3).Select(_ => (double)Math.Clamp((int)Math.Round(person + (random.NextDouble() - 0.5) * 2.2), 1, 5))];
                 var answers = new HappinessAnswers
                 {

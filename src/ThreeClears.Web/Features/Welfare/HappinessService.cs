@@ -123,10 +123,10 @@ public sealed class HappinessService(ThreeClearsDb db, Caller caller, AuditLog a
             }
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await BulkInsert.RunAsync(db, added, ct);
+        await BulkCopy.RunAsync(db, added, ct);
         await BulkInsert.UpdateAsync(db, changed, Updatable, nameof(HappinessResponse.Id), nameof(HappinessResponse.Version), ct);
         var entries = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
-        await BulkInsert.RunAsync(db, [.. entries.Select(e => e.Entity)], ct);
+        await BulkCopy.RunAsync(db, [.. entries.Select(e => e.Entity)], ct);
         foreach (var e in entries) e.State = EntityState.Detached;
         await audit.CommitAsync(tx, ct);
         return changed.Count;

@@ -98,10 +98,10 @@ public static class WelfareDemo
             }
         }
 
-        await BulkInsert.RunAsync(db, households, ct);
-        await BulkInsert.RunAsync(db, households.Select(h => HouseholdRevision.Of(h, now, "demo", "demo")).ToList(), ct);
+        await BulkCopy.RunAsync(db, households, ct);
+        await BulkCopy.RunAsync(db, households.Select(h => HouseholdRevision.Of(h, now, "demo", "demo")).ToList(), ct);
         var ids = await db.Set<Household>().AsNoTracking().Select(h => new { h.Code, h.Id }).ToDictionaryAsync(h => h.Code, h => h.Id, ct);
-        await BulkInsert.RunAsync(db, supportOf.Select(s => new HousingSupport
+        await BulkCopy.RunAsync(db, supportOf.Select(s => new HousingSupport
         {
             HouseholdId = ids[s.Code], OrgUnitId = s.OrgUnitId, Year = 2025, Kind = s.Kind, Budget = s.Budget, Status = SupportStatus.Completed,
             CompletedOn = s.CompletedOn, CreatedAt = now,
@@ -160,7 +160,7 @@ public static class WelfareDemo
             }
             audit.Record("happinessResponse", $"demo:{code}/2025", "demoLoad", null, new { respondents = count }, unit.Id, "demo");
         }
-        await BulkInsert.RunAsync(db, responses, ct);
+        await BulkCopy.RunAsync(db, responses, ct);
     }
 
     private static string Short(OrgUnit u) => u.Code.Split('-', 2) is [_, var rest] ? rest : u.Code;

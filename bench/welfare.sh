@@ -62,7 +62,7 @@ for b in range(10):
 PY
 
 results=()
-row() { results+=("$(printf '| %-52s | %12s | %-10s |' "$1" "$2" "$3")"); }
+row() { results+=("$(printf '| %-60s | %12s | %-10s |' "$1" "$2" "$3")"); }
 
 t0=$(date +%s.%N)
 out=$(curl -s "${auth[@]}" -F "file=@$work/households.csv;type=text/csv" "$base/api/households/import")
@@ -96,8 +96,8 @@ row "households missing housing, one commune, page 1 (median)" "$(median "/api/h
 
 echo
 echo "ThreeClears people's lives benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}'), $reads requests per read"
-echo "| workload                                             |  time        | goal       |"
-echo "|------------------------------------------------------|--------------|------------|"
+echo "| workload                                                     |  time        | goal       |"
+echo "|--------------------------------------------------------------|--------------|------------|"
 printf '%s\n' "${results[@]}"
 echo
 echo "households: $(psql_ -c 'SELECT count(*) FROM households'), responses: $(psql_ -c 'SELECT count(*) FROM happiness_responses'), audit entries: $(psql_ -c 'SELECT count(*) FROM audit_entries')"

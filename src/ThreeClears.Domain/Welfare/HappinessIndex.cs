@@ -24,10 +24,14 @@ public static class HappinessIndex
 /// A unit's happiness figures, as the API reports them.
 /// <list type="bullet">
 /// <item><see cref="Respondents"/> is always given.</item>
-/// <item><see cref="Index"/> is null unless <see cref="Published"/> (at least 30 respondents).</item>
+/// <item>Below 30 respondents nothing but the count is given: <see cref="Index"/>,
+/// <see cref="HappyShare"/> and <see cref="Domains"/> are null and <see cref="Published"/> false.
+/// PRODUCT.md publishes a unit's figures only from 30 respondents (API.md: unpublished →
+/// <c>published:false</c>, <c>index:null</c>, with <c>respondents</c>); the domain means of a handful
+/// of respondents are no more reliable than their index, and with one respondent they are that
+/// person's answers.</item>
 /// <item><see cref="HappyShare"/> (0..1) and <see cref="Domains"/> (each domain's mean score over
-/// the respondents, 0..1) are given whenever there is at least one respondent, published or not;
-/// null with none. The 30-respondent rule is read as governing the index only.</item>
+/// the respondents, 0..1) come with a published index.</item>
 /// </list>
 /// </summary>
 public sealed record HappinessResult(
@@ -142,13 +146,56 @@ public sealed class HappinessAccumulator
         return acc;
     }
 
-    /// <summary>The figures as published: index null below <paramref name="minimumRespondents"/>.</summary>
+    /// <summary>The figures as published: only the count below <paramref name="minimumRespondents"/>.</summary>
     public HappinessResult Result(int minimumRespondents = HappinessIndex.MinimumRespondents)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(minimumRespondents);
         var published = _respondents > 0 && _respondents >= minimumRespondents;
-        return new HappinessResult(_respondents, published ? RawIndex : null, HappyShare, DomainMeans, published);
+        return published
+            ? new HappinessResult(_respondents, RawIndex, HappyShare, DomainMeans, true)
+            : new HappinessResult(_respondents, null, null, null, false);
     }
+
+    /// <summary>
+    /// An accumulator from totals kept elsewhere (e.g. summed by a database over stored respondents):
+    /// the number of respondents, of happy ones, the insufficient domains of the not-happy ones, and
+    /// the per-domain sums of scores. Each respondent's sufficiency and happiness must have been
+    /// decided by <see cref="HappinessSurvey"/>; the totals are checked for consistency.
+    /// </summary>
+    public static HappinessAccumulator FromTotals(int respondents, int happy, long insufficientDomainsOfNotHappy, in DomainScores scoreSums)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(respondents);
+        if (happy < 0 || happy > respondents) throw new ArgumentOutOfRangeException(nameof(happy), happy, "Must be between 0 and the respondents.");
+        var notHappy = respondents - happy;
+        // A not-happy respondent is insufficient in at least 3 of 8 domains (sufficient in at most 5) and at most 8.
+        var minInsufficient = (long)notHappy * (HappinessDomains.Count - MaxSufficientOfNotHappy);
+        if (insufficientDomainsOfNotHappy < minInsufficient || insufficientDomainsOfNotHappy > (long)notHappy * HappinessDomains.Count)
+            throw new ArgumentOutOfRangeException(nameof(insufficientDomainsOfNotHappy), insufficientDomainsOfNotHappy,
+                "Inconsistent with the number of respondents who are not happy.");
+        foreach (var domain in HappinessDomains.All)
+        {
+            var sum = scoreSums[domain];
+            if (!(sum >= -1e-9 && sum <= respondents + 1e-9))
+                throw new ArgumentOutOfRangeException(nameof(scoreSums), sum, $"The {domain} sum must be between 0 and the respondents.");
+        }
+        return new HappinessAccumulator
+        {
+            _respondents = respondents,
+            _happy = happy,
+            _insufficientDomainsOfNotHappy = insufficientDomainsOfNotHappy,
+            _livingStandards = scoreSums.LivingStandards,
+            _health = scoreSums.Health,
+            _education = scoreSums.Education,
+            _environment = scoreSums.Environment,
+            _safety = scoreSums.Safety,
+            _culture = scoreSums.Culture,
+            _governance = scoreSums.Governance,
+            _lifeSatisfaction = scoreSums.LifeSatisfaction,
+        };
+    }
+
+    /// <summary>The most domains a respondent who is not happy can be sufficient in (5 of 8).</summary>
+    private static readonly int MaxSufficientOfNotHappy = Enumerable.Range(0, HappinessDomains.Count + 1).Last(s => !HappinessSurvey.IsHappy(s));
 
     private static int Check(double score)
     {

@@ -21,6 +21,7 @@ using ThreeClears.Web.Features.Plan;
 using ThreeClears.Web.Features.Ratings;
 using ThreeClears.Web.Features.Reports;
 using ThreeClears.Web.Features.Tasks;
+using ThreeClears.Web.Features.Welfare;
 using ThreeClears.Web.Infrastructure.Auth;
 
 namespace ThreeClears.Web.Infrastructure;
@@ -179,6 +180,7 @@ public static class Hosting
         services.AddRatings();
         services.AddEvaluation();
         services.AddReports();
+        services.AddWelfare();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -239,6 +241,7 @@ public static class Hosting
         app.MapRatings();
         app.MapEvaluation();
         app.MapReports();
+        app.MapWelfare();
         app.MapHome();
         app.MapRazorPages();
     }

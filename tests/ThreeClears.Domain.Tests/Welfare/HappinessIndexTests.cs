@@ -42,13 +42,37 @@ public class HappinessIndexTests
         Assert.Equal(0.5, acc.HappyShare);
         Assert.Equal(FourMeans, acc.DomainMeans);
 
-        // four respondents are fewer than 30: not published, the index withheld, the count given
+        // four respondents are fewer than 30: not published, every figure withheld, the count given
         var r = acc.Result();
         Assert.False(r.Published);
         Assert.Null(r.Index);
         Assert.Equal(4, r.Respondents);
-        Assert.Equal(0.5, r.HappyShare);
-        Assert.Equal(FourMeans, r.Domains);
+        Assert.Null(r.HappyShare);
+        Assert.Null(r.Domains);
+        Assert.Equal(new HappinessResult(4, 0.71875, 0.5, FourMeans, true), acc.Result(minimumRespondents: 4));
+    }
+
+    [Fact]
+    public void Totals_summed_elsewhere_give_the_same_figures()
+    {
+        // the four: 4 respondents, 2 happy, the not-happy insufficient in 3 + 6 = 9 domains;
+        // score sums per domain = 4 × the means above
+        var sums = new DomainScores(2.75, 2.75, 2.25, 2.25, 2.25, 1.75, 1.25, 1.25);
+        var acc = HappinessAccumulator.FromTotals(4, 2, 9, sums);
+        Assert.Equal(0.5, acc.Hn);
+        Assert.Equal(0.5625, acc.An);
+        Assert.Equal(0.71875, acc.RawIndex);
+        Assert.Equal(FourMeans, acc.DomainMeans);
+
+        var merged = HappinessAccumulator.FromTotals(0, 0, 0, default);
+        merged.Merge(acc);
+        Assert.Equal(0.71875, merged.RawIndex);
+
+        // two not happy cannot be insufficient in fewer than 2 × 3 or more than 2 × 8 domains
+        Assert.Throws<ArgumentOutOfRangeException>(() => HappinessAccumulator.FromTotals(4, 2, 5, sums));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HappinessAccumulator.FromTotals(4, 2, 17, sums));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HappinessAccumulator.FromTotals(4, 5, 0, sums));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HappinessAccumulator.FromTotals(2, 2, 0, sums)); // sums above 2
     }
 
     [Fact]
@@ -191,14 +215,15 @@ public class HappinessIndexTests
         {
             var acc = new HappinessAccumulator();
             acc.AddRange(rs);
-            var r = acc.Result(minimumRespondents: 0);
+            var r = acc.Result(minimumRespondents: 1);
             if (rs.Length == 0) return r.Index is null && r.HappyShare is null && r.Domains is null;
             var d = r.Domains!.Value;
             return r.Index is >= 0 and <= 1
                 && r.HappyShare is >= 0 and <= 1
                 && HappinessDomains.All.All(x => d[x] is >= 0 and <= 1)
                 && acc.Result().Published == (rs.Length >= 30)
-                && (acc.Result().Index is not null) == (rs.Length >= 30);
+                && (acc.Result().Index is not null) == (rs.Length >= 30)
+                && (acc.Result().Domains is not null) == (rs.Length >= 30);
         });
 
     [Property]

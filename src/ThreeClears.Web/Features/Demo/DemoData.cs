@@ -166,6 +166,7 @@ public sealed class DemoData(ThreeClearsDb db, UserManager<AppUser> users, Audit
         Indicators.IndicatorDemo.Add(db, audit, now, root);
         await Plan.PlanDemo.LoadAsync(db, audit, units, now, ct);
         await Evaluation.EvaluationDemo.LoadAsync(db, audit, units, hash, users.KeyNormalizer, now, ct);
+        await Welfare.WelfareDemo.LoadAsync(db, audit, units, now, ct);
         await audit.CommitAsync(tx, ct);
     }
 }

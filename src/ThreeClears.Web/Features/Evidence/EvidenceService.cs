@@ -43,6 +43,13 @@ public sealed class EvidenceService(ThreeClearsDb db, Caller caller, TaskAccess 
     public Task<UploadedDto> UploadForTaskAsync(TaskItem task, IFormFile? file, CancellationToken ct) =>
         StoreAsync(file, task.OwnerOrgUnitId, task.Id, ct);
 
+    /// <summary>
+    /// Evidence of a unit's record that is not a task (a housing support's photos): whoever may read
+    /// the unit's welfare data may see it. The caller checks the right to upload first.
+    /// </summary>
+    public Task<UploadedDto> UploadForUnitAsync(int orgUnitId, IFormFile? file, CancellationToken ct) =>
+        StoreAsync(file, orgUnitId, null, ct);
+
     private async Task<UploadedDto> StoreAsync(IFormFile? file, int orgUnitId, int? taskId, CancellationToken ct)
     {
         var checks = new Checks();

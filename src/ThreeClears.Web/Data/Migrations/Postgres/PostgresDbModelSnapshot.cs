@@ -1769,6 +1769,496 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.ToTable("task_verifications", (string)null);
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.HappinessResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("answers");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<double>("Culture")
+                        .HasColumnType("double precision")
+                        .HasColumnName("culture");
+
+                    b.Property<double>("Education")
+                        .HasColumnType("double precision")
+                        .HasColumnName("education");
+
+                    b.Property<double>("Environment")
+                        .HasColumnType("double precision")
+                        .HasColumnName("environment");
+
+                    b.Property<double>("Governance")
+                        .HasColumnType("double precision")
+                        .HasColumnName("governance");
+
+                    b.Property<bool>("Happy")
+                        .HasColumnType("boolean")
+                        .HasColumnName("happy");
+
+                    b.Property<double>("Health")
+                        .HasColumnType("double precision")
+                        .HasColumnName("health");
+
+                    b.Property<double>("LifeSatisfaction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("life_satisfaction");
+
+                    b.Property<double>("LivingStandards")
+                        .HasColumnType("double precision")
+                        .HasColumnName("living_standards");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("RespondentCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("respondent_code");
+
+                    b.Property<double>("Safety")
+                        .HasColumnType("double precision")
+                        .HasColumnName("safety");
+
+                    b.Property<int>("SufficientDomains")
+                        .HasColumnType("integer")
+                        .HasColumnName("sufficient_domains");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_happiness_responses");
+
+                    b.HasIndex("Year", "OrgUnitId")
+                        .HasDatabaseName("ix_happiness_responses_year_org_unit_id");
+
+                    b.HasIndex("OrgUnitId", "Year", "RespondentCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_happiness_responses_org_unit_id_year_respondent_code");
+
+                    b.ToTable("happiness_responses", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.Household", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("head_name");
+
+                    b.Property<string>("Housing")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("housing");
+
+                    b.Property<bool>("HousingAdequate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("housing_adequate");
+
+                    b.Property<string>("Kitchen")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kitchen");
+
+                    b.Property<bool>("KitchenAdequate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("kitchen_adequate");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer")
+                        .HasColumnName("members");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Poverty")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("poverty");
+
+                    b.Property<string>("Sanitation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sanitation");
+
+                    b.Property<bool>("SanitationAdequate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sanitation_adequate");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("village");
+
+                    b.HasKey("Id")
+                        .HasName("pk_households");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_households_code");
+
+                    b.HasIndex("OrgUnitId", "Village", "Code")
+                        .HasDatabaseName("ix_households_org_unit_id_village_code");
+
+                    b.HasIndex("OrgUnitId", "HousingAdequate", "KitchenAdequate", "SanitationAdequate")
+                        .HasDatabaseName("ix_households_org_unit_id_housing_adequate_kitchen_adequate_sa");
+
+                    b.ToTable("households", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.HouseholdImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<int>("LinesDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("lines_done");
+
+                    b.Property<int?>("LinesTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("lines_total");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<string>("Rejections")
+                        .HasMaxLength(4000000)
+                        .HasColumnType("character varying(4000000)")
+                        .HasColumnName("rejections");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_household_imports");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_household_imports_user_id");
+
+                    b.ToTable("household_imports", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.HouseholdRevision", b =>
+                {
+                    b.Property<string>("HouseholdCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("household_code");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("head_name");
+
+                    b.Property<string>("Housing")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("housing");
+
+                    b.Property<string>("Kitchen")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kitchen");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer")
+                        .HasColumnName("members");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Poverty")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("poverty");
+
+                    b.Property<string>("Sanitation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sanitation");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("village");
+
+                    b.HasKey("HouseholdCode", "Revision")
+                        .HasName("pk_household_revisions");
+
+                    b.ToTable("household_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.HousingProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("Funding")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("funding");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int>("TargetHouses")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_houses");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_housing_programmes");
+
+                    b.HasIndex("OrgUnitId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_housing_programmes_org_unit_id_year");
+
+                    b.ToTable("housing_programmes", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.HousingSupport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("budget");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("integer")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_housing_support");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_housing_support_org_unit_id");
+
+                    b.HasIndex("HouseholdId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_housing_support_household_id_year");
+
+                    b.HasIndex("Year", "OrgUnitId", "Status")
+                        .HasDatabaseName("ix_housing_support_year_org_unit_id_status");
+
+                    b.ToTable("housing_support", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.HousingSupportAttachment", b =>
+                {
+                    b.Property<int>("SupportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("support_id");
+
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("attachment_id");
+
+                    b.HasKey("SupportId", "AttachmentId")
+                        .HasName("pk_housing_support_attachments");
+
+                    b.HasIndex("AttachmentId")
+                        .HasDatabaseName("ix_housing_support_attachments_attachment_id");
+
+                    b.ToTable("housing_support_attachments", (string)null);
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Infrastructure.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -2330,6 +2820,80 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.Navigation("ByUser");
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.HappinessResponse", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_happiness_responses_org_units_org_unit_id");
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.Household", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_households_org_units_org_unit_id");
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.HousingProgramme", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_housing_programmes_org_units_org_unit_id");
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.HousingSupport", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Welfare.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_housing_support_households_household_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_housing_support_org_units_org_unit_id");
+
+                    b.Navigation("Household");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.HousingSupportAttachment", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Evidence.Attachment", "Attachment")
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_housing_support_attachments_attachments_attachment_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Welfare.HousingSupport", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("SupportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_housing_support_attachments_housing_support_support_id");
+
+                    b.Navigation("Attachment");
+                });
+
             modelBuilder.Entity("task_report_attachments", b =>
                 {
                     b.HasOne("ThreeClears.Web.Features.Evidence.Attachment", null)
@@ -2371,6 +2935,11 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.Navigation("Milestones");
 
                     b.Navigation("Reports");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Welfare.HousingSupport", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

@@ -56,7 +56,7 @@ public abstract class ReportsTests(AppFixture app)
         Assert.Equal(64, r.GetProperty("auditHead").GetProperty("lastHash").GetString()!.Length);
 
         var sections = r.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!);
-        Assert.Equal(["indicators", "tasks"], sections.Keys.ToArray());
+        Assert.Equal(["indicators", "tasks", "welfare", "happiness"], sections.Keys.ToArray());
         var rows = sections["indicators"].GetProperty("rows").EnumerateArray().ToDictionary(x => x.GetProperty("indicatorCode").GetString()!);
         // The province's 2025 targets come first, then indicators with approved figures (the expressway).
         Assert.Contains("IMPORT_EXPORT", rows.Keys);
@@ -68,6 +68,32 @@ public abstract class ReportsTests(AppFixture app)
         // Import–export: 995 of 1,600 → 62.1875 %; retail sales up 13.7 % on the first eight months of 2024.
         Assert.Equal((995m, 1600m, 62.1875m), (D(rows["IMPORT_EXPORT"], "ytd"), D(rows["IMPORT_EXPORT"], "target"), D(rows["IMPORT_EXPORT"], "achievementPercent")));
         Assert.Equal(13.7m, Math.Round(D(rows["RETAIL_SALES"], "ytdYoyPercent")!.Value, 1));
+    }
+
+    [Fact]
+    public async Task The_welfare_sections_carry_the_coverage_and_the_index_the_welfare_API_gives()
+    {
+        using var c = await app.As("leader");
+        var r = await (await c.GetAsync(Url + "&format=json")).Expect(HttpStatusCode.OK);
+        var sections = r.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("key").GetString()!);
+        var coverage = await (await c.GetAsync("/api/welfare/coverage?orgUnit=CB")).Expect(HttpStatusCode.OK);
+        var welfare = sections["welfare"].GetProperty("rows").EnumerateArray().ToList();
+        // The last row is the province's total; each other row a child unit with households.
+        var total = welfare[^1];
+        Assert.Equal(coverage.GetProperty("households").GetInt32(), total.GetProperty("households").GetInt32());
+        foreach (var f in new[] { "housingPercent", "kitchenPercent", "sanitationPercent", "allThreePercent" })
+            Assert.Equal(Math.Round(coverage.GetProperty(f).GetDecimal(), 6), Math.Round(total.GetProperty(f).GetDecimal(), 6));
+        var children = coverage.GetProperty("children").EnumerateArray().Where(ch => ch.GetProperty("households").GetInt32() > 0)
+            .ToDictionary(ch => ch.GetProperty("orgUnitCode").GetString()!, ch => ch.GetProperty("households").GetInt32());
+        Assert.Equal(children, welfare[..^1].ToDictionary(w => w.GetProperty("orgUnitCode").GetString()!, w => w.GetProperty("households").GetInt32()));
+
+        // 2025's index: published units carry it, the others only their respondents.
+        var index = await (await c.GetAsync("/api/happiness/index?orgUnit=CB&year=2025")).Expect(HttpStatusCode.OK);
+        var happiness = sections["happiness"].GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(index.GetProperty("respondents").GetInt32(), happiness[^1].GetProperty("respondents").GetInt32());
+        Assert.Equal(Math.Round(index.GetProperty("index").GetDecimal(), 6), Math.Round(happiness[^1].GetProperty("index").GetDecimal(), 6));
+        Assert.Contains(happiness, h => !h.GetProperty("published").GetBoolean() && h.GetProperty("index").ValueKind == JsonValueKind.Null);
+        Assert.Contains(happiness, h => h.GetProperty("published").GetBoolean() && h.GetProperty("orgUnitCode").GetString() != "CB");
     }
 
     [Fact]
@@ -253,10 +279,10 @@ public abstract class ReportsTests(AppFixture app)
         await (await hoaan.GetAsync("/api/reports/socio-economic?orgUnit=X-TRALINH&period=2025")).Expect(HttpStatusCode.Forbidden);
         await (await hoaan.GetAsync("/api/reports/tasks?orgUnit=X-TRALINH&period=2025&format=xlsx")).Expect(HttpStatusCode.Forbidden);
         await (await hoaan.GetAsync("/api/reports/tasks?orgUnit=X-HOAAN&period=2025")).Expect(HttpStatusCode.OK);
-        // An officer reads tasks, not indicators: the socio-economic report holds the task section only.
+        // An officer reads tasks, not indicators: the report holds the task section and the welfare aggregates, which any official reads.
         using var officer = await app.As("officer.hoaan");
         var r = await (await officer.GetAsync("/api/reports/socio-economic?orgUnit=X-HOAAN&period=2025")).Expect(HttpStatusCode.OK);
-        Assert.Equal(["tasks"], r.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("key").GetString()!).ToArray());
+        Assert.Equal(["tasks", "welfare", "happiness"], r.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("key").GetString()!).ToArray());
         // A welfare officer reads neither.
         using var welfare = await app.As("welfare.hoaan");
         await (await welfare.GetAsync("/api/reports/socio-economic?orgUnit=X-HOAAN&period=2025")).Expect(HttpStatusCode.Forbidden);

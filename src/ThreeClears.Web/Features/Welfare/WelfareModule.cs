@@ -10,6 +10,8 @@ public static class WelfareModule
         services.AddScoped<CoverageService>();
         services.AddScoped<HousingService>();
         services.AddScoped<HappinessService>();
+        services.AddScoped<Reports.ISocioEconomicSection, WelfareCoverageSection>();
+        services.AddScoped<Reports.ISocioEconomicSection, HappinessReportSection>();
         services.AddSingleton<HouseholdImportRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<HouseholdImportRunner>());
         return services;

@@ -111,12 +111,17 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
             .Where(v => indicatorIds.Contains(v.IndicatorId) && unitIds.Contains(v.OrgUnitId) && periods.Contains(v.Period))
             .ToDictionaryAsync(v => (v.IndicatorId, v.OrgUnitId, v.Period), ct);
 
-        // Approved above locks below (as in DHIS2): the approvals of the touched units' ancestors, in one query.
-        var ancestorIds = good.SelectMany(g => Ancestors(g.Unit)).Distinct().ToList();
-        var approvedAbove = ancestorIds.Count == 0
-            ? []
-            : (await db.Set<DataValue>().AsNoTracking()
-                .Where(v => ancestorIds.Contains(v.OrgUnitId) && indicatorIds.Contains(v.IndicatorId) && periods.Contains(v.Period)
+        // Approved periods are locked (as in DHIS2), and an approval covers more than its own value:
+        //  - below it: an approval at a unit locks the units under it for that indicator and period;
+        //  - inside it: an approved year (or quarter) locks the quarters and months within it, at the unit and
+        //    below. Approval goes bottom-up in time as in the tree (ApproveAsync), so whatever is inside an
+        //    approved period was approved first; this lock keeps a new month from slipping into a closed year.
+        // Every approval that could cover a touched key — at the unit or an ancestor, for the period or one
+        // enclosing it — is read in one query.
+        var coveringPeriods = good.SelectMany(g => Covering(g.Period)).Select(x => x.ToString()).Distinct().ToList();
+        var lockUnits = good.SelectMany(g => Ancestors(g.Unit).Append(g.Unit.Id)).Distinct().ToList();
+        var approvals = (await db.Set<DataValue>().AsNoTracking()
+                .Where(v => lockUnits.Contains(v.OrgUnitId) && indicatorIds.Contains(v.IndicatorId) && coveringPeriods.Contains(v.Period)
                     && v.Status == DataStatus.Approved)
                 .Select(v => new { v.IndicatorId, v.OrgUnitId, v.Period, v.OrgUnit!.Code }).ToListAsync(ct))
             .ToDictionary(v => (v.IndicatorId, v.OrgUnitId, v.Period), v => v.Code);
@@ -132,12 +137,9 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         {
             var key = (g.Indicator.Id, g.Unit.Id, g.Period.ToString());
             var entityId = EntityId(g.Indicator.Code, g.Unit.Code, key.Item3);
-            if (approvedAbove.Count > 0 && Ancestors(g.Unit).Select(a => approvedAbove.GetValueOrDefault((key.Item1, a, key.Item3))).FirstOrDefault(c => c is not null) is { } above)
+            if (approvals.Count > 0 && LockedBy(g, approvals) is { } reason)
             {
-                rejected.Add(new Rejected(g.Index, new Dictionary<string, string[]>
-                {
-                    ["period"] = [$"{g.Indicator.Code} is approved at {above} for {key.Item3}: the units below it are locked; reopen it there (with a reason) first."],
-                }, Locked: true));
+                rejected.Add(new Rejected(g.Index, new Dictionary<string, string[]> { ["period"] = [reason] }, Locked: true));
                 continue;
             }
             if (existing.TryGetValue(key, out var value))
@@ -361,7 +363,7 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         if (action == WorkflowAction.Reopen && targets.Count == 0)
             throw new UnprocessableException($"Nothing to reopen at {unit.Code} for {p}: every value there is a draft.");
         if (action == WorkflowAction.Approve && targets.Count > 0)
-            await RequireChildrenApprovedAsync(unit, p, targets, ct);
+            await RequireChildrenApprovedAsync(unit, period, targets, ct);
 
         var now = clock.UtcNow;
         var user = caller.UserName ?? "?";
@@ -370,16 +372,21 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         foreach (var v in targets) Move(v, action, unit.Code, now, user, reason);
         if (action == WorkflowAction.Reopen)
         {
-            // The approvals above were built on these figures: they are reopened with them.
+            // The approvals built on these figures are reopened with them: the same period above the unit, and
+            // the quarter and year enclosing it at the unit and above (a year's approval covers its months).
             var above = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)
                 .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Where(id => id != unit.Id).ToList();
+            var enclosing = Covering(period).Skip(1).Select(x => x.ToString()).ToList();
+            var covering = enclosing.Append(p).ToList();
             var ids = targets.Select(t => t.IndicatorId).Distinct().ToList();
+            var unitId = unit.Id;
             var parents = await db.Set<DataValue>().Include(v => v.Indicator).Include(v => v.OrgUnit)
-                .Where(v => above.Contains(v.OrgUnitId) && v.Period == p && ids.Contains(v.IndicatorId) && v.Status == DataStatus.Approved)
+                .Where(v => ids.Contains(v.IndicatorId) && v.Status == DataStatus.Approved
+                    && ((above.Contains(v.OrgUnitId) && covering.Contains(v.Period)) || (v.OrgUnitId == unitId && enclosing.Contains(v.Period))))
                 .ToListAsync(ct);
-            foreach (var v in parents)
+            foreach (var v in parents.OrderBy(v => v.OrgUnit!.Depth).ThenBy(v => v.PeriodStart).ThenByDescending(v => v.PeriodEnd))
             {
-                Move(v, action, v.OrgUnit!.Code, now, user, $"{unit.Code} was reopened: {reason}");
+                Move(v, action, v.OrgUnit!.Code, now, user, v.Period == p ? $"{unit.Code} was reopened: {reason}" : $"{unit.Code} {p} was reopened: {reason}");
                 reopenedAbove.Add(DataValueDto.Of(v, v.Indicator!.Code, v.OrgUnit.Code));
             }
         }
@@ -388,21 +395,28 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
             [.. values.OrderBy(v => v.Indicator!.Code).Select(v => DataValueDto.Of(v, v.Indicator!.Code, unit.Code))], reopenedAbove);
     }
 
-    /// <summary>Bottom-up: every value below the unit for the same indicators and period must be approved first.</summary>
-    private async Task RequireChildrenApprovedAsync(OrgUnit unit, string period, List<DataValue> targets, CancellationToken ct)
+    /// <summary>
+    /// Bottom-up, in the tree and in time: every value of the same indicators inside the period — at the units
+    /// below (for the period or a part of it) and at the unit itself for a part of it (a year's quarters and
+    /// months) — must be approved before the period is. Approving a year vouches for what it is made of.
+    /// </summary>
+    private async Task RequireChildrenApprovedAsync(OrgUnit unit, Period period, List<DataValue> targets, CancellationToken ct)
     {
         var ids = targets.Select(t => t.IndicatorId).Distinct().ToList();
         var path = unit.Path;
+        var unitId = unit.Id;
+        var (start, end, p) = (period.Start, period.End, period.ToString());
         var open = await db.Set<DataValue>().AsNoTracking()
-            .Where(v => v.Period == period && ids.Contains(v.IndicatorId) && v.OrgUnitId != unit.Id && v.OrgUnit!.Path.StartsWith(path)
-                && v.Status != DataStatus.Approved)
-            .Select(v => new { Indicator = v.Indicator!.Code, Unit = v.OrgUnit!.Code })
+            .Where(v => ids.Contains(v.IndicatorId) && v.PeriodStart >= start && v.PeriodEnd <= end && v.OrgUnit!.Path.StartsWith(path)
+                && !(v.OrgUnitId == unitId && v.Period == p) && v.Status != DataStatus.Approved)
+            .Select(v => new { Indicator = v.Indicator!.Code, Unit = v.OrgUnit!.Code, v.Period, v.PeriodStart })
             .ToListAsync(ct);
         if (open.Count == 0) return;
         var byIndicator = open.GroupBy(o => o.Indicator).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key} at {string.Join(", ", g.Select(x => x.Unit).Order(StringComparer.Ordinal))}");
+            .Select(g => $"{g.Key} at {string.Join(", ", g.OrderBy(x => x.Unit, StringComparer.Ordinal).ThenBy(x => x.PeriodStart)
+                .Select(x => x.Period == p ? x.Unit : $"{x.Unit} ({x.Period})").Distinct())}");
         throw new UnprocessableException(
-            $"{unit.Code} cannot be approved for {period} before the units below it: still open — {string.Join("; ", byIndicator)}. Approve them first.");
+            $"{unit.Code} cannot be approved for {p} before what it is made of: still open — {string.Join("; ", byIndicator)}. Approve them first.");
     }
 
     private void Move(DataValue v, WorkflowAction action, string unitCode, DateTime now, string user, string? reason)
@@ -433,6 +447,31 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         var name = action.ToApi();
         db.Add(new DataValueHistory { IndicatorId = v.IndicatorId, OrgUnitId = v.OrgUnitId, Period = v.Period, At = now, UserName = user, Action = name, OldValue = v.Value, NewValue = v.Value, OldStatus = old, NewStatus = v.Status, Reason = reason });
         audit.Record("dataValue", EntityId(v.Indicator.Code, unitCode, v.Period), name, before, new { status = v.Status.ToApi(), reason }, v.OrgUnitId);
+    }
+
+    /// <summary>The period and the coarser periods enclosing it: 2025-08, 2025Q3, 2025.</summary>
+    private static IEnumerable<Period> Covering(Period p)
+    {
+        yield return p;
+        if (p.Kind == Periodicity.Month) yield return p.Enclosing(Periodicity.Quarter);
+        if (p.Kind != Periodicity.Year) yield return p.Enclosing(Periodicity.Year);
+    }
+
+    /// <summary>Why the row's key is locked by an approval (its own, an enclosing period's, or one above), or null.</summary>
+    private static string? LockedBy(GoodRow g, Dictionary<(int, int, string), string> approvals)
+    {
+        var code = g.Indicator.Code;
+        var period = g.Period.ToString();
+        foreach (var cover in Covering(g.Period).Skip(1))
+            if (approvals.ContainsKey((g.Indicator.Id, g.Unit.Id, cover.ToString())))
+                return $"{code} at {g.Unit.Code} is approved for {cover}, which contains {period}: the periods inside it are locked; reopen {cover} (with a reason) first.";
+        foreach (var a in Ancestors(g.Unit))
+            foreach (var cover in Covering(g.Period))
+                if (approvals.TryGetValue((g.Indicator.Id, a, cover.ToString()), out var above))
+                    return cover == g.Period
+                        ? $"{code} is approved at {above} for {period}: the units below it are locked; reopen it there (with a reason) first."
+                        : $"{code} is approved at {above} for {cover}, which contains {period}: the units and periods below it are locked; reopen it there (with a reason) first.";
+        return null;
     }
 
     /// <summary>The ids of the unit's ancestors, read from its path ("/1/7/42/").</summary>

@@ -106,6 +106,33 @@ public abstract class IndicatorAnalyticsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_demo_carries_the_merged_communes_history_into_their_successors()
+    {
+        // Tân Giang ward = former Ngọc Xuân (4,000 arrivals in an average month of 2024) + 0.4 of former Vĩnh Quang
+        // (3,000): 5,200, times the month's weight (August 1.1), and 10 % more in 2025.
+        var tangiang = await Analytics("indicator=TOURIST_ARRIVALS&orgUnit=P-TANGIANG&period=2025-08&approvedOnly=true", "inspector");
+        Assert.Equal(6292m, D(tangiang, "value"));          // its own August: 5,200 × 1.1 × 1.1
+        Assert.Equal(5720m, D(tangiang, "valueYearBefore")); // inherited: 4,000 × 1.1 + 0.4 × 3,000 × 1.1
+        Assert.Equal(10m, D(tangiang, "yoyPercent"));
+        Assert.Equal(50908m, D(tangiang, "ytd"));           // 5,200 × 1.1 × (1.3 + 1.5 + 1.1 + 0.9 + 0.9 + 1.0 + 1.1 + 1.1 = 8.9)
+        Assert.Equal(46280m, D(tangiang, "ytdYearBefore")); // 5,200 × 8.9
+        var june = await Analytics("indicator=TOURIST_ARRIVALS&orgUnit=P-TANGIANG&period=2025-06", "inspector");
+        Assert.Equal(5720m, D(june, "inherited"));          // 5,200 × 1.0 × 1.1, before the merger
+
+        // Its poverty rate, recomputed from inherited parts: 2024 (150 + 0.4 × 390) ÷ (1,800 + 0.4 × 1,500) × 100
+        // = 306 ÷ 2,400 × 100 = 12.75 %; 2025 291 ÷ 2,424 × 100 = 12.005 %.
+        var poverty = await Analytics("indicator=POVERTY_RATE&orgUnit=P-TANGIANG&period=2025", "inspector");
+        Assert.Equal(12.75m, D(poverty, "valueYearBefore"));
+        Assert.Equal(12.005m, D(poverty, "value"));
+        Assert.Equal(-0.745m, D(poverty, "yoyPercent"));
+
+        // The province's own total counts; the demo's communes give only 65,120 of it in August 2024, shown.
+        var cb = await Analytics("indicator=TOURIST_ARRIVALS&orgUnit=CB&period=2024-08", "inspector");
+        Assert.Equal(238333m, D(cb, "value"));
+        Assert.Equal(65120m, D(cb, "rolledUp"));            // (9,000 + 12,000 + … + 2,500 = 59,200) × 1.1
+    }
+
+    [Fact]
     public async Task A_derived_ratio_divides_the_sums_and_changes_in_points()
     {
         using (var stats = await app.As("stats"))

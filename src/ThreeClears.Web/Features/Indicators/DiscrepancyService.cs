@@ -13,11 +13,12 @@ namespace ThreeClears.Web.Features.Indicators;
 /// <summary>
 /// One discrepancy to resolve: the unit's own figure against what its children give (<c>source:"children"</c>),
 /// or a figure entered at a successor for the past against what its predecessors give
-/// (<c>source:"predecessors"</c>). <c>difference</c> = own − rolledUp.
+/// (<c>source:"predecessors"</c>). <c>difference</c> = own − rolledUp. <c>enteredForPeriod</c>: the own figure
+/// is a value entered for exactly this period (so it has a history of its own), not a sum of finer ones.
 /// </summary>
 public sealed record DiscrepancyItemDto(
     string IndicatorCode, string IndicatorName, string IndicatorNameEn, string Unit, string OrgUnitCode, string OrgUnitName, string OrgUnitNameEn,
-    string Period, decimal Own, decimal RolledUp, decimal Difference, string Source);
+    string Period, decimal Own, decimal RolledUp, decimal Difference, string Source, bool EnteredForPeriod);
 
 /// <summary>
 /// <c>GET /api/analytics/discrepancies</c>: every place in a unit's subtree where an entered figure and the
@@ -63,17 +64,27 @@ public sealed class DiscrepancyService(ThreeClearsDb db, Caller caller)
             {
                 var f = rollUp.At(i, p);
                 var n = tree.Nodes[i];
+                var exact = values[indicator.Id][i].ContainsKey(p);
                 if (f.Discrepancy is { } d)
-                    items.Add(Item(indicator, n, p, d, "children"));
+                    items.Add(Item(indicator, n, p, d, "children", exact));
                 if (f.LineageDiscrepancy is { } l)
-                    items.Add(Item(indicator, n, p, l, "predecessors"));
+                    items.Add(Item(indicator, n, p, l, "predecessors", exact));
             }
         }
         var page = items.Skip(paging.Skip).Take(paging.PageSize).ToList();
         return new PageOf<DiscrepancyItemDto>(page, items.Count);
     }
 
-    private static DiscrepancyItemDto Item(Indicator i, AnalyticsTree.Node n, Period p, Discrepancy d, string source) => new(
+    private static DiscrepancyItemDto Item(Indicator i, AnalyticsTree.Node n, Period p, Discrepancy d, string source, bool exact) => new(
         i.Code, i.Name, i.NameEn, i.Unit, n.Code, n.Name, n.NameEn, p.ToString(),
-        AnalyticsService.R(d.Own)!.Value, AnalyticsService.R(d.RolledUp)!.Value, AnalyticsService.R(d.Difference)!.Value, source);
+        AnalyticsService.R(d.Own)!.Value, AnalyticsService.R(d.RolledUp)!.Value, AnalyticsService.R(d.Difference)!.Value, source, exact);
+
+    /// <summary>The latest month with a value in the unit's subtree (the page's default period), or null.</summary>
+    public async Task<Period?> LatestMonthAsync(OrgUnit unit, CancellationToken ct)
+    {
+        var path = unit.Path;
+        var latest = await db.Set<DataValue>().AsNoTracking().Where(v => v.PeriodKind == Periodicity.Month && v.OrgUnit!.Path.StartsWith(path))
+            .OrderByDescending(v => v.PeriodStart).Select(v => (DateOnly?)v.PeriodStart).FirstOrDefaultAsync(ct);
+        return latest is { } d ? Period.OfMonth(d.Year, d.Month) : null;
+    }
 }

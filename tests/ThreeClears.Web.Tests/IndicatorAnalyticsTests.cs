@@ -133,6 +133,40 @@ public abstract class IndicatorAnalyticsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_units_own_row_is_the_same_whether_or_not_its_children_are_asked_for()
+    {
+        // Without children the analytics read only the months below the unit that can change its figures; the
+        // row must be the one computed from every value. Mixed here: the province's own April and May 2021, a
+        // commune's quarter and another's months, and the demo's province totals over communes across the merger.
+        using (var stats = await app.As("stats"))
+        {
+            var put = await (await stats.PutAsJsonAsync("/api/data-values", new[]
+            {
+                Row("TOURIST_ARRIVALS", "CB", "2021-04", 1000), Row("TOURIST_ARRIVALS", "CB", "2021-05", 1100),
+                Row("TOURIST_ARRIVALS", "X-HOAAN", "2021Q2", 900), Row("TOURIST_ARRIVALS", "X-TRALINH", "2021-04", 100),
+                Row("TOURIST_ARRIVALS", "X-TRALINH", "2021-05", 110), Row("TOURIST_ARRIVALS", "X-TRALINH", "2021-06", 120),
+                Row("TOURIST_ARRIVALS", "X-TRALINH", "2020-06", 90), Row("TOURIST_ARRIVALS", "CB", "2020-05", 800),
+            })).Expect(HttpStatusCode.OK);
+            Assert.Equal(8, put.GetProperty("accepted").GetInt32());
+        }
+        foreach (var (indicator, unit, period) in new[]
+        {
+            ("TOURIST_ARRIVALS", "CB", "2021-06"), ("TOURIST_ARRIVALS", "CB", "2021Q2"), ("TOURIST_ARRIVALS", "CB", "2021"),
+            ("TOURIST_ARRIVALS", "CB", "2021-05"), ("TOURIST_ARRIVALS", "CB", "2025-08"), ("TOURIST_ARRIVALS", "CB", "2025"),
+            ("TOURIST_ARRIVALS", "CB", "2024-05"), ("TOURIST_ARRIVALS", "P-NUNGTRICAO", "2025-08"), ("TOURIST_ARRIVALS", "X-TRALINH", "2025Q3"),
+            ("POVERTY_RATE", "CB", "2025"), ("POVERTY_RATE", "P-TANGIANG", "2025"), ("RETAIL_SALES", "CB", "2025-08"),
+        })
+        {
+            var q = $"indicator={indicator}&orgUnit={unit}&period={period}";
+            var alone = await Analytics(q);
+            var withChildren = await Analytics(q + "&children=true");
+            static string Top(JsonElement e) =>
+                JsonSerializer.Serialize(e.EnumerateObject().Where(p => p.Name != "children").ToDictionary(p => p.Name, p => p.Value));
+            Assert.Equal(Top(withChildren), Top(alone));
+        }
+    }
+
+    [Fact]
     public async Task A_derived_ratio_divides_the_sums_and_changes_in_points()
     {
         using (var stats = await app.As("stats"))

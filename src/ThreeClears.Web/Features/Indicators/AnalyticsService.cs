@@ -92,8 +92,10 @@ public sealed class AnalyticsService(ThreeClearsDb db, Caller caller)
         var parts = indicators.SelectMany(PartsOf).DistinctBy(i => i.Id).ToList();
 
         var tree = await AnalyticsTree.LoadAsync(db, unit, ct);
-        var values = await tree.ValuesAsync(db, [.. parts.Select(i => i.Id)], new DateOnly(p.Year - 1, 1, 1), new DateOnly(p.Year, 12, 31),
-            approvedOnly, ct);
+        // Without children rows only the unit's own figures are needed: values below it are read where they count.
+        var partIds = parts.Select(i => i.Id).ToHashSet();
+        var values = await tree.ValuesAsync(db, partIds, new DateOnly(p.Year - 1, 1, 1), new DateOnly(p.Year, 12, 31), approvedOnly, ct,
+            onlyFor: children ? null : p, pruned: children ? null : partIds);
         var rollUps = parts.ToDictionary(i => i.Id, i => TreeRollUp.Compute(i.TimeKind, i.Aggregation, tree.Parent, values[i.Id], tree.Lines));
 
         // Each unit's target for these indicators and year (PRODUCT.md: targets are first-class).

@@ -104,19 +104,21 @@ public sealed class AnalyticsTree
     /// The entered values of the given indicators between two dates (whole periods inside them), in the
     /// subtree and at the outside predecessors, as one series per node for each indicator.
     /// </summary>
+    /// <param name="onlyFor">
+    /// When only the unit's own row is wanted (no children rows): the period asked for. Monthly values below
+    /// the unit are then read only where they can change its figures — a month the unit has no own value for
+    /// (its own figure wins wherever it has one: <see cref="TreeRollUp"/>), or a month inside the period asked
+    /// for (what its children give there is shown next to its own). A province that enters its own totals
+    /// thus reads its own series and one month of its communes, not two years of them. Quarters and years
+    /// below are read whole (they are few, and they decide the periods the roll-up works at), so the figures
+    /// are exactly those from every value.
+    /// </param>
+    /// <param name="pruned">The indicators the pruning applies to.</param>
     public async Task<Dictionary<int, Dictionary<Period, decimal>[]>> ValuesAsync(
-        ThreeClearsDb db, IReadOnlyCollection<int> indicatorIds, DateOnly from, DateOnly to, bool approvedOnly, CancellationToken ct)
+        ThreeClearsDb db, IReadOnlyCollection<int> indicatorIds, DateOnly from, DateOnly to, bool approvedOnly, CancellationToken ct,
+        Period? onlyFor = null, IReadOnlySet<int>? pruned = null)
     {
         var ids = indicatorIds.ToList();
-        var path = Path;
-        var outside = OutsideDataIds;
-        var q = db.Set<DataValue>().AsNoTracking().Where(v => ids.Contains(v.IndicatorId) && v.PeriodStart >= from && v.PeriodEnd <= to);
-        q = outside.Length == 0
-            ? q.Where(v => v.OrgUnit!.Path.StartsWith(path))
-            : q.Where(v => v.OrgUnit!.Path.StartsWith(path) || outside.Contains(v.OrgUnitId));
-        if (approvedOnly) q = q.Where(v => v.Status == DataStatus.Approved);
-        var rows = await q.Select(v => new { v.IndicatorId, v.OrgUnitId, v.PeriodKind, v.PeriodStart, v.Value }).ToListAsync(ct);
-
         var result = new Dictionary<int, Dictionary<Period, decimal>[]>(ids.Count);
         foreach (var id in ids)
         {
@@ -124,10 +126,73 @@ public sealed class AnalyticsTree
             for (var i = 0; i < series.Length; i++) series[i] = [];
             result[id] = series;
         }
-        foreach (var r in rows)
-            if (Index.TryGetValue(r.OrgUnitId, out var i))
-                result[r.IndicatorId][i][PeriodOf(r.PeriodKind, r.PeriodStart)] = r.Value;
+        void Add(IEnumerable<Row> rows)
+        {
+            foreach (var r in rows)
+                if (Index.TryGetValue(r.OrgUnitId, out var i))
+                    result[r.IndicatorId][i][PeriodOf(r.PeriodKind, r.PeriodStart)] = r.Value;
+        }
+
+        if (onlyFor is not { } p || pruned is null || pruned.Count == 0)
+        {
+            Add(await Query(db, ids, from, to, approvedOnly).Select(v => new Row(v.IndicatorId, v.OrgUnitId, v.PeriodKind, v.PeriodStart, v.Value))
+                .ToListAsync(ct));
+            return result;
+        }
+
+        // 1. The unit's own values and those of its predecessors (whose history it inherits), whole.
+        var unitId = Nodes[0].Id;
+        var mine = Lines.Where(l => l.Successor == 0).Select(l => Nodes[l.Predecessor].Id).Append(unitId).ToList();
+        Add(await Query(db, ids, from, to, approvedOnly).Where(v => mine.Contains(v.OrgUnitId))
+            .Select(v => new Row(v.IndicatorId, v.OrgUnitId, v.PeriodKind, v.PeriodStart, v.Value)).ToListAsync(ct));
+
+        // 2. Below it, everything inside the period asked for.
+        var (start, end) = (p.Start, p.End);
+        Add(await Query(db, ids, from, to, approvedOnly).Where(v => v.PeriodStart >= start && v.PeriodEnd <= end && !mine.Contains(v.OrgUnitId))
+            .Select(v => new Row(v.IndicatorId, v.OrgUnitId, v.PeriodKind, v.PeriodStart, v.Value)).ToListAsync(ct));
+
+        // 3. Below it, the months the unit has no own value for, grouped by indicators that lack the same ones,
+        //    and every quarter and year (rare, and they decide which periods the roll-up works at).
+        var groups = new Dictionary<string, (List<int> Ids, List<string>? Months)>();
+        foreach (var id in ids)
+        {
+            List<string>? open = null; // null: every period
+            if (pruned.Contains(id))
+            {
+                var own = result[id][0];
+                open = [];
+                for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+                {
+                    var m = Period.OfMonth(month.Year, month.Month);
+                    if (m.End <= to && !own.ContainsKey(m) && !(m.Start >= start && m.End <= end)) open.Add(m.ToString());
+                }
+            }
+            var key = open is null ? "*" : string.Join(',', open);
+            if (!groups.TryGetValue(key, out var g)) groups[key] = g = ([], open);
+            g.Ids.Add(id);
+        }
+        foreach (var (groupIds, months) in groups.Values)
+        {
+            var q = Query(db, groupIds, from, to, approvedOnly).Where(v => !mine.Contains(v.OrgUnitId));
+            if (months is not null) q = q.Where(v => v.PeriodKind != Periodicity.Month || months.Contains(v.Period));
+            Add(await q.Select(v => new Row(v.IndicatorId, v.OrgUnitId, v.PeriodKind, v.PeriodStart, v.Value)).ToListAsync(ct));
+        }
         return result;
+    }
+
+    private sealed record Row(int IndicatorId, int OrgUnitId, Periodicity PeriodKind, DateOnly PeriodStart, decimal Value);
+
+    /// <summary>The values of the indicators inside the window, in the subtree or at the outside predecessors.</summary>
+    private IQueryable<DataValue> Query(ThreeClearsDb db, List<int> ids, DateOnly from, DateOnly to, bool approvedOnly)
+    {
+        var path = Path;
+        var outside = OutsideDataIds;
+        var q = db.Set<DataValue>().AsNoTracking().Where(v => ids.Contains(v.IndicatorId) && v.PeriodStart >= from && v.PeriodEnd <= to);
+        q = outside.Length == 0
+            ? q.Where(v => v.OrgUnit!.Path.StartsWith(path))
+            : q.Where(v => v.OrgUnit!.Path.StartsWith(path) || outside.Contains(v.OrgUnitId));
+        if (approvedOnly) q = q.Where(v => v.Status == DataStatus.Approved);
+        return q;
     }
 
     /// <summary>The period a value was stored for, from its kind and first day (no string parsing).</summary>

@@ -70,7 +70,7 @@ internal sealed class DataValueConfiguration : IEntityTypeConfiguration<DataValu
         // Analytics read an indicator's values over two years: on PostgreSQL the index carries what they read,
         // so that the read is an index-only scan (about 3 ms for 30,000 values instead of 20 for the heap).
         b.HasIndex(x => new { x.IndicatorId, x.PeriodStart })
-            .IncludeProperties(x => new { x.OrgUnitId, x.PeriodEnd, x.PeriodKind, x.Value, x.Status });
+            .IncludeProperties(x => new { x.OrgUnitId, x.Period, x.PeriodEnd, x.PeriodKind, x.Value, x.Status });
         b.Property(x => x.Period).HasMaxLength(7);
         b.Property(x => x.PeriodKind).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);

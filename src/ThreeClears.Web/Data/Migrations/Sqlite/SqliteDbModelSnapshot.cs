@@ -568,7 +568,7 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("IndicatorId", "PeriodStart")
                         .HasDatabaseName("ix_data_values_indicator_id_period_start")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "OrgUnitId", "PeriodEnd", "PeriodKind", "Value", "Status" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "OrgUnitId", "Period", "PeriodEnd", "PeriodKind", "Value", "Status" });
 
                     b.HasIndex("OrgUnitId", "PeriodStart")
                         .HasDatabaseName("ix_data_values_org_unit_id_period_start");

@@ -13,7 +13,7 @@ using ThreeClears.Web.Data;
 namespace ThreeClears.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261125160410_AnalyticsCoveringIndex")]
+    [Migration("20261125161629_AnalyticsCoveringIndex")]
     partial class AnalyticsCoveringIndex
     {
         /// <inheritdoc />
@@ -595,7 +595,7 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.HasIndex("IndicatorId", "PeriodStart")
                         .HasDatabaseName("ix_data_values_indicator_id_period_start");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("IndicatorId", "PeriodStart"), new[] { "OrgUnitId", "PeriodEnd", "PeriodKind", "Value", "Status" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("IndicatorId", "PeriodStart"), new[] { "OrgUnitId", "Period", "PeriodEnd", "PeriodKind", "Value", "Status" });
 
                     b.HasIndex("OrgUnitId", "PeriodStart")
                         .HasDatabaseName("ix_data_values_org_unit_id_period_start");

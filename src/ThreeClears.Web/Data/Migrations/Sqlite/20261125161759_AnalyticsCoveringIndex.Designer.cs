@@ -11,7 +11,7 @@ using ThreeClears.Web.Data;
 namespace ThreeClears.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261125160428_AnalyticsCoveringIndex")]
+    [Migration("20261125161759_AnalyticsCoveringIndex")]
     partial class AnalyticsCoveringIndex
     {
         /// <inheritdoc />
@@ -571,7 +571,7 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("IndicatorId", "PeriodStart")
                         .HasDatabaseName("ix_data_values_indicator_id_period_start")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "OrgUnitId", "PeriodEnd", "PeriodKind", "Value", "Status" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "OrgUnitId", "Period", "PeriodEnd", "PeriodKind", "Value", "Status" });
 
                     b.HasIndex("OrgUnitId", "PeriodStart")
                         .HasDatabaseName("ix_data_values_org_unit_id_period_start");

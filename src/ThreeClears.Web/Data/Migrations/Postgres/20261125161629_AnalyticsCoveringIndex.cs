@@ -18,7 +18,7 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                 name: "ix_data_values_indicator_id_period_start",
                 table: "data_values",
                 columns: new[] { "indicator_id", "period_start" })
-                .Annotation("Npgsql:IndexInclude", new[] { "org_unit_id", "period_end", "period_kind", "value", "status" });
+                .Annotation("Npgsql:IndexInclude", new[] { "org_unit_id", "period", "period_end", "period_kind", "value", "status" });
         }
 
         /// <inheritdoc />

@@ -104,7 +104,7 @@ run() { # name, token, path, [cookie], [connections]
   p50=$(awk '$1=="50%" {print $2}' "$log.wrk")
   p99=$(awk '$1=="99%" {print $2}' "$log.wrk")
   non2xx=$(awk '/Non-2xx/ {print $5}' "$log.wrk"); non2xx=${non2xx:-0}
-  results+=("$(printf '| %-44s | %9s | %8s | %8s | %7s |' "$name" "$rps" "$p50" "$p99" "$non2xx")")
+  results+=("$(printf '| %-48s | %9s | %8s | %8s | %7s |' "$name" "$rps" "$p50" "$p99" "$non2xx")")
 }
 # Warm-up: the first seconds of a fresh process are JIT compilation, not the product.
 BENCH_TOKEN=$leader BENCH_PATH=$analytics wrk -t1 -c4 -d5s -s bench/wrk/get.lua "$base" >/dev/null
@@ -136,11 +136,11 @@ accepted_all=$(printf '%s\n' "${put_times[@]}" | awk '{print $3}' | sort -u | tr
 
 echo
 echo "ThreeClears indicators benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), wrk -t1 -d${secs}s, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}'), $values values"
-echo "| workload                                     |  req/s    |  p50     |  p99     | non-2xx |"
-echo "|----------------------------------------------|-----------|----------|----------|---------|"
+echo "| workload                                         |  req/s    |  p50     |  p99     | non-2xx |"
+echo "|--------------------------------------------------|-----------|----------|----------|---------|"
 printf '%s\n' "${results[@]}"
-printf '| %-44s | %9s | %7ss | %8s | %7s |\n' "PUT /api/data-values, 10,000 new (median of 5)" "-" "$new_median" "-" "-"
-printf '| %-44s | %9s | %7ss | %8s | %7s |\n' "PUT /api/data-values, 10,000 changed (median 5)" "-" "$changed_median" "-" "-"
+printf '| %-48s | %9s | %7.3fs | %8s | %7s |\n' "PUT /api/data-values, 10,000 new (median of 5)" "-" "$new_median" "-" "-"
+printf '| %-48s | %9s | %7.3fs | %8s | %7s |\n' "PUT /api/data-values, 10,000 changed (median of 5)" "-" "$changed_median" "-" "-"
 echo
 echo "accepted per batch: $accepted_all"
 echo "audit chain: $(curl -s "$base/api/audit/verify")"

@@ -167,6 +167,47 @@ public abstract class IndicatorAnalyticsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_average_over_units_with_a_decrease_target_and_the_parents_own_figure()
+    {
+        // Days to settle a land-use application (a level, averaged over units on purpose), with the province's
+        // 2014 target: from 7 days down to 3.
+        using (var admin = await app.As("admin"))
+            await (await admin.PostAsJsonAsync("/api/indicators", new
+            {
+                code = "LAND_DAYS", name = "Số ngày giải quyết hồ sơ đất đai", nameEn = "Days to settle a land application", unit = "ngày",
+                periodicity = "year", timeKind = "level", aggregation = "average", min = 0,
+            })).Expect(HttpStatusCode.Created);
+        using (var leader = await app.As("leader"))
+            await (await leader.PostAsJsonAsync("/api/targets", new
+            {
+                indicatorCode = "LAND_DAYS", orgUnitCode = "CB", baseline = 7, targetValue = 3, targetYear = 2014, direction = "decrease",
+            })).Expect(HttpStatusCode.Created);
+        using (var stats = await app.As("stats"))
+            await (await stats.PutAsJsonAsync("/api/data-values", new[]
+            {
+                Row("LAND_DAYS", "X-TRALINH", "2013", 8), Row("LAND_DAYS", "X-HOAAN", "2013", 6),
+                Row("LAND_DAYS", "X-TRALINH", "2014", 6), Row("LAND_DAYS", "X-HOAAN", "2014", 4),
+            })).Expect(HttpStatusCode.OK);
+
+        var cb = await Analytics("indicator=LAND_DAYS&orgUnit=CB&period=2014");
+        Assert.Equal(5m, D(cb, "value"));                 // (6 + 4) ÷ 2, the plain mean of the communes that reported
+        Assert.Equal(7m, D(cb, "valueYearBefore"));       // (8 + 6) ÷ 2
+        Assert.Equal(-28.5714m, D(cb, "yoyPercent"));     // (5 − 7) ÷ 7 × 100
+        Assert.Equal(50m, D(cb, "achievementPercent"));   // decrease: (7 − 5) ÷ (7 − 3) × 100
+        Assert.Equal(5m, D(cb, "forecast"));              // a level's forecast is its latest value
+        Assert.False(cb.GetProperty("onTrack").GetBoolean()); // 5 is not ≤ 3
+
+        // The province's own figure is official; the communes' mean is shown beside it.
+        using (var stats = await app.As("stats"))
+            await (await stats.PutAsJsonAsync("/api/data-values", new[] { Row("LAND_DAYS", "CB", "2014", 4.5m) })).Expect(HttpStatusCode.OK);
+        cb = await Analytics("indicator=LAND_DAYS&orgUnit=CB&period=2014");
+        Assert.Equal(4.5m, D(cb, "value"));
+        Assert.Equal(5m, D(cb, "rolledUp"));
+        Assert.Equal(-0.5m, D(cb.GetProperty("discrepancy"), "difference"));
+        Assert.Equal(62.5m, D(cb, "achievementPercent")); // (7 − 4.5) ÷ (7 − 3) × 100
+    }
+
+    [Fact]
     public async Task A_derived_ratio_divides_the_sums_and_changes_in_points()
     {
         using (var stats = await app.As("stats"))

@@ -388,6 +388,7 @@ VI.update({
  "No overdue task.": "Không có việc quá hạn.",
  "Year to date {0}: {1}; same time last year {2}; target {3}": "Lũy kế năm {0}: {1}; cùng kỳ năm trước {2}; chỉ tiêu {3}",
  "{0}: {1}; same time last year {2}; target {3}": "Năm {0}: {1}; cùng kỳ năm trước {2}; chỉ tiêu {3}",
+ "Differs from the units below by {0}": "Chênh lệch với số tổng hợp từ cấp dưới: {0}",
 })
 
 # The indicator catalogue and the discrepancies.

@@ -113,6 +113,8 @@ public sealed class IndicatorPagesTests(SqliteApp app, Browser browser) : IClass
         // Eight points this year (January to August), twelve last year.
         Assert.Equal(8, (await chart.Locator("polyline.now").GetAttributeAsync("points"))!.Split(' ').Length);
         Assert.Equal(12, (await chart.Locator("polyline.before").GetAttributeAsync("points"))!.Split(' ').Length);
+        // The province's own total differs from its communes' (the demo has only some of them): said, with a link.
+        Assert.Contains("Chênh lệch với số tổng hợp từ cấp dưới: +195.301", await page.Locator("#card-TOURIST_ARRIVALS").InnerTextAsync());
         var box = await chart.BoundingBoxAsync();
         Assert.True(box!.Width <= 360, $"the chart is {box.Width} px wide");
     }

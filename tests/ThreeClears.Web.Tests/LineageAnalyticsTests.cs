@@ -116,6 +116,12 @@ public abstract class LineageAnalyticsTests(AppFixture app) : IAsyncLifetime
         Assert.Equal(150m, D(children["T-Y"], "value"));   // 6 × 25
         Assert.Equal(348m, D(children["T-M"], "value"));
 
+        // After the reform the merged communes are no longer listed among the province's units.
+        var after = await Analytics("indicator=RETAIL_SALES&orgUnit=CB&period=2019-08&children=true");
+        var listed = after.GetProperty("children").EnumerateArray().Select(c => c.GetProperty("orgUnitCode").GetString()).ToList();
+        Assert.Contains("T-M", listed);
+        Assert.DoesNotContain("T-X1", listed);
+
         using var c = await app.As("stats");
         var x1 = await (await c.GetAsync("/api/org-units/T-X1")).Expect(HttpStatusCode.OK);
         Assert.Equal("2019-07-01", x1.GetProperty("dissolvedOn").GetString());

@@ -128,7 +128,10 @@ public sealed class AnalyticsService(ThreeClearsDb db, Caller caller)
                     R(f.Own), R(f.RolledUp), Dto(f.Discrepancy), kids, R(f.Inherited), Dto(f.LineageDiscrepancy));
             }
 
-            var childRows = children ? tree.ChildrenOf(0).Select(c => Row(c, [])).ToList() : [];
+            // A child dissolved before the period began has nothing of it: its history lives on in its successors.
+            var childRows = children
+                ? tree.ChildrenOf(0).Where(c => tree.Nodes[c].DissolvedOn is not { } gone || gone > p.Start).Select(c => Row(c, [])).ToList()
+                : [];
             var (thisYear, lastYear) = Trend(indicator, SeriesAt(0), p);
             results.Add(new AnalyticsResult(Row(0, childRows), thisYear, lastYear, indicator.TimeKind == TimeKind.Flow && !indicator.IsDerived));
         }

@@ -386,6 +386,53 @@ VI.update({
  "Tasks by status": "Việc theo tình trạng",
  "Overdue tasks by unit": "Việc quá hạn theo đơn vị",
  "No overdue task.": "Không có việc quá hạn.",
+ "Year to date {0}: {1}; same time last year {2}; target {3}": "Lũy kế năm {0}: {1}; cùng kỳ năm trước {2}; chỉ tiêu {3}",
+ "{0}: {1}; same time last year {2}; target {3}": "Năm {0}: {1}; cùng kỳ năm trước {2}; chỉ tiêu {3}",
+ "Differs from the units below by {0}": "Chênh lệch với số tổng hợp từ cấp dưới: {0}",
+})
+
+# The indicator catalogue and the discrepancies.
+VI.update({
+ "Indicator catalogue": "Danh mục chỉ tiêu thống kê",
+ "New indicator": "Thêm chỉ tiêu thống kê",
+ "Edit indicator": "Sửa chỉ tiêu thống kê",
+ "Capital letters, digits, - and _; it never changes.": "Chữ in hoa, chữ số, dấu - và _; mã không bao giờ đổi.",
+ "Unit of measure": "Đơn vị tính",
+ "Reported by": "Kỳ báo cáo",
+ "Over time": "Cộng theo thời gian",
+ "Over units": "Tổng hợp theo đơn vị",
+ "Ratios are never averaged across units unless declared average on purpose.": "Không lấy bình quân các tỷ lệ giữa các đơn vị, trừ khi chủ ý khai báo là bình quân.",
+ "Lowest value allowed": "Giá trị nhỏ nhất cho phép",
+ "Highest value allowed": "Giá trị lớn nhất cho phép",
+ "Derived indicator: numerator ÷ denominator × factor (leave empty for an entered one)": "Chỉ tiêu tính toán: tử số ÷ mẫu số × hệ số (để trống nếu là chỉ tiêu nhập trực tiếp)",
+ "Numerator": "Tử số",
+ "Denominator": "Mẫu số",
+ "Factor": "Hệ số",
+ "100 for a percentage; 1 if empty.": "100 nếu là tỷ lệ phần trăm; để trống là 1.",
+ "Only the province's administrator keeps the catalogue.": "Chỉ quản trị viên cấp tỉnh được sửa danh mục chỉ tiêu.",
+ "Formula": "Công thức",
+ "Part of": "Là thành phần của",
+ "periodicity.month": "hằng tháng", "periodicity.quarter": "hằng quý", "periodicity.year": "hằng năm",
+ "timeKind.flow": "cộng dồn (tổng các kỳ)", "timeKind.level": "thời điểm (giá trị cuối kỳ)", "timeKind.rate": "tỷ lệ (không cộng)",
+ "aggregation.sum": "cộng các đơn vị", "aggregation.average": "bình quân các đơn vị", "aggregation.none": "không tổng hợp",
+ "indicator.done.created": "Đã thêm chỉ tiêu vào danh mục.", "indicator.done.saved": "Đã lưu chỉ tiêu.",
+ "Discrepancies": "Số liệu chênh lệch",
+ "Where a figure entered at a unit differs from what its units below (or, before a merger, its former communes) add up to. The entered figure counts; the difference is to be resolved.":
+   "Những nơi số liệu nhập tại một đơn vị khác với tổng hợp từ các đơn vị cấp dưới (hoặc, trước khi sáp nhập, từ các xã cũ). Số liệu nhập tại đơn vị là số chính thức; phần chênh lệch cần được xử lý.",
+ "No discrepancy: every entered figure agrees with what comes from below.": "Không có chênh lệch: mọi số liệu nhập đều khớp với số tổng hợp từ cấp dưới.",
+ "{0} discrepancies": "{0} chênh lệch",
+ "Entered here": "Số nhập tại đơn vị",
+ "From the units below": "Tổng hợp từ cấp dưới",
+ "From the former units": "Tổng hợp từ các đơn vị cũ",
+ "Difference": "Chênh lệch",
+ "History of the entered figure": "Lịch sử số liệu đã nhập",
+})
+EN.update({
+ "periodicity.month": "monthly", "periodicity.quarter": "quarterly", "periodicity.year": "yearly",
+ "timeKind.flow": "flow (periods add up)", "timeKind.level": "level (value at the end)", "timeKind.rate": "rate (never added)",
+ "aggregation.sum": "sum over units", "aggregation.average": "average over units", "aggregation.none": "not combined",
+ "indicator.done.created": "Indicator added to the catalogue.", "indicator.done.saved": "Indicator saved.",
+ "{0} discrepancies": "{0} discrepancies",
 })
 
 # The results score (evaluation) and the reports.

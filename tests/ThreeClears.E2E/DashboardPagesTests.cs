@@ -22,7 +22,8 @@ public sealed class DashboardPagesTests(SqliteApp app, Browser browser) : IClass
         Assert.Contains("995", card);
         Assert.Contains("1.600", card);
         Assert.Contains("Có nguy cơ không đạt", card);
-        Assert.Equal(1, await page.Locator("#card-IMPORT_EXPORT svg").CountAsync());
+        Assert.Equal(1, await page.Locator("#card-IMPORT_EXPORT svg:not(.trend)").CountAsync()); // actual against target
+        Assert.Equal(1, await page.Locator("#card-IMPORT_EXPORT svg.trend").CountAsync());       // the months of 2025
         Assert.Contains("Kiến nghị đang chờ", await page.Locator("a[href='/inbox'].button").InnerTextAsync());
     }
 }

@@ -77,6 +77,7 @@ public abstract class BadInputTests(AppFixture app)
         ("POST", "/api/data-values/approve", "/api/data-values/approve", null, true),
         ("POST", "/api/data-values/reopen", "/api/data-values/reopen", null, true),
         ("GET", "/api/analytics", "/api/analytics?indicator=RETAIL_SALES&orgUnit=CB&period=2025-08", "/api/analytics?indicator=NOPE&orgUnit=CB&period=2025-08", false),
+        ("GET", "/api/analytics/discrepancies", "/api/analytics/discrepancies?orgUnit=CB&period=2025-08", "/api/analytics/discrepancies?orgUnit=NOPE&period=2025-08", false),
         ("GET", "/api/dashboard", "/api/dashboard?orgUnit=CB&period=2025-08", "/api/dashboard?orgUnit=NOPE&period=2025-08", false),
         ("POST", "/api/ratings", "/api/ratings", null, true),
         ("GET", "/api/ratings", "/api/ratings", null, false),

@@ -201,6 +201,55 @@ public abstract class DataValuesTests(AppFixture app, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_year_is_approved_after_what_it_is_made_of_and_then_locks_its_quarters_and_months()
+    {
+        // Tourist arrivals (monthly) at Trà Lĩnh: January 100, February 110 and the commune's official 2017 figure 1,300.
+        var entered = await Batch("stats", Row("TOURIST_ARRIVALS", "X-TRALINH", "2017-01", 100), Row("TOURIST_ARRIVALS", "X-TRALINH", "2017-02", 110),
+            Row("TOURIST_ARRIVALS", "X-TRALINH", "2017", 1300), Row("TOURIST_ARRIVALS", "X-HOAAN", "2017-03", 50), Row("TOURIST_ARRIVALS", "CB", "2017", 5000));
+        Assert.Equal(5, entered.GetProperty("accepted").GetInt32());
+
+        // Bottom-up in time as in the tree: the year waits for its months.
+        var refused = await (await Post("stats", "approve", new { orgUnitCode = "X-TRALINH", period = "2017" })).Expect(HttpStatusCode.UnprocessableEntity);
+        var detail = refused.GetProperty("detail").GetString()!;
+        Assert.True(detail.Contains("TOURIST_ARRIVALS at X-TRALINH (2017-01), X-TRALINH (2017-02)", StringComparison.Ordinal), detail);
+        await (await Post("stats", "approve", new { orgUnitCode = "X-TRALINH", period = "2017-01" })).Expect(HttpStatusCode.OK);
+        await (await Post("stats", "approve", new { orgUnitCode = "X-TRALINH", period = "2017-02" })).Expect(HttpStatusCode.OK);
+        var year = await (await Post("stats", "approve", new { orgUnitCode = "X-TRALINH", period = "2017" })).Expect(HttpStatusCode.OK);
+        Assert.Equal("approved", year.GetProperty("values")[0].GetProperty("status").GetString());
+
+        // The province's year waits for every unit's months below it too.
+        refused = await (await Post("stats", "approve", new { orgUnitCode = "CB", period = "2017" })).Expect(HttpStatusCode.UnprocessableEntity);
+        detail = refused.GetProperty("detail").GetString()!;
+        Assert.True(detail.Contains("TOURIST_ARRIVALS at X-HOAAN (2017-03).", StringComparison.Ordinal), detail);
+
+        // An approved year locks the months and quarters inside it that were never reported; other units go on.
+        var locked = await Batch("stats", Row("TOURIST_ARRIVALS", "X-TRALINH", "2017-03", 120), Row("TOURIST_ARRIVALS", "X-TRALINH", "2017Q2", 360),
+            Row("TOURIST_ARRIVALS", "X-HOAAN", "2017-04", 55), Row("TOURIST_ARRIVALS", "X-TRALINH", "2018-01", 90));
+        Assert.Equal(2, locked.GetProperty("accepted").GetInt32());
+        var rejected = Rejected(locked);
+        Assert.Equal(new[] { 0, 1 }, rejected.Keys.Order());
+        Assert.Equal("TOURIST_ARRIVALS at X-TRALINH is approved for 2017, which contains 2017-03: the periods inside it are locked; reopen 2017 (with a reason) first.",
+            rejected[0].GetProperty("period")[0].GetString());
+        Assert.Contains("which contains 2017Q2", rejected[1].GetProperty("period")[0].GetString());
+        using (var officer = await app.As("officer.tralinh"))
+        {
+            var conflict = await (await officer.PutJson("/api/data-values/TOURIST_ARRIVALS/X-TRALINH/2017-03", new { value = 120 }, null))
+                .Expect(HttpStatusCode.Conflict);
+            Assert.Contains("approved for 2017", conflict.GetProperty("detail").GetString());
+        }
+
+        // Reopening a month reopens the year built on it, with the reason; then the month can be written.
+        var reopened = await (await Post("officer.tralinh", "reopen", new { orgUnitCode = "X-TRALINH", period = "2017-02", reason = "Thiếu số liệu khách lẻ" }))
+            .Expect(HttpStatusCode.OK);
+        Assert.Equal(new[] { "2017" }, reopened.GetProperty("reopenedAbove").EnumerateArray().Select(v => v.GetProperty("period").GetString()));
+        var history = (await One("TOURIST_ARRIVALS", "X-TRALINH", "2017")).GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("X-TRALINH 2017-02 was reopened: Thiếu số liệu khách lẻ", history.GetProperty("reason").GetString());
+        var after = await Batch("stats", Row("TOURIST_ARRIVALS", "X-TRALINH", "2017-03", 120));
+        Assert.Equal(1, after.GetProperty("accepted").GetInt32());
+        Assert.Equal("approved", (await One("TOURIST_ARRIVALS", "X-TRALINH", "2017-01")).GetProperty("value").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_batch_of_ten_thousand_rows_is_written_at_once()
     {
         using var stats = await app.As("stats");

@@ -106,6 +106,108 @@ public abstract class IndicatorAnalyticsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_demo_carries_the_merged_communes_history_into_their_successors()
+    {
+        // Tân Giang ward = former Ngọc Xuân (4,000 arrivals in an average month of 2024) + 0.4 of former Vĩnh Quang
+        // (3,000): 5,200, times the month's weight (August 1.1), and 10 % more in 2025.
+        var tangiang = await Analytics("indicator=TOURIST_ARRIVALS&orgUnit=P-TANGIANG&period=2025-08&approvedOnly=true", "inspector");
+        Assert.Equal(6292m, D(tangiang, "value"));          // its own August: 5,200 × 1.1 × 1.1
+        Assert.Equal(5720m, D(tangiang, "valueYearBefore")); // inherited: 4,000 × 1.1 + 0.4 × 3,000 × 1.1
+        Assert.Equal(10m, D(tangiang, "yoyPercent"));
+        Assert.Equal(50908m, D(tangiang, "ytd"));           // 5,200 × 1.1 × (1.3 + 1.5 + 1.1 + 0.9 + 0.9 + 1.0 + 1.1 + 1.1 = 8.9)
+        Assert.Equal(46280m, D(tangiang, "ytdYearBefore")); // 5,200 × 8.9
+        var june = await Analytics("indicator=TOURIST_ARRIVALS&orgUnit=P-TANGIANG&period=2025-06", "inspector");
+        Assert.Equal(5720m, D(june, "inherited"));          // 5,200 × 1.0 × 1.1, before the merger
+
+        // Its poverty rate, recomputed from inherited parts: 2024 (150 + 0.4 × 390) ÷ (1,800 + 0.4 × 1,500) × 100
+        // = 306 ÷ 2,400 × 100 = 12.75 %; 2025 291 ÷ 2,424 × 100 = 12.005 %.
+        var poverty = await Analytics("indicator=POVERTY_RATE&orgUnit=P-TANGIANG&period=2025", "inspector");
+        Assert.Equal(12.75m, D(poverty, "valueYearBefore"));
+        Assert.Equal(12.005m, D(poverty, "value"));
+        Assert.Equal(-0.745m, D(poverty, "yoyPercent"));
+
+        // The province's own total counts; the demo's communes give only 65,120 of it in August 2024, shown.
+        var cb = await Analytics("indicator=TOURIST_ARRIVALS&orgUnit=CB&period=2024-08", "inspector");
+        Assert.Equal(238333m, D(cb, "value"));
+        Assert.Equal(65120m, D(cb, "rolledUp"));            // (9,000 + 12,000 + … + 2,500 = 59,200) × 1.1
+    }
+
+    [Fact]
+    public async Task The_units_own_row_is_the_same_whether_or_not_its_children_are_asked_for()
+    {
+        // Without children the analytics read only the months below the unit that can change its figures; the
+        // row must be the one computed from every value. Mixed here: the province's own April and May 2021, a
+        // commune's quarter and another's months, and the demo's province totals over communes across the merger.
+        using (var stats = await app.As("stats"))
+        {
+            var put = await (await stats.PutAsJsonAsync("/api/data-values", new[]
+            {
+                Row("TOURIST_ARRIVALS", "CB", "2021-04", 1000), Row("TOURIST_ARRIVALS", "CB", "2021-05", 1100),
+                Row("TOURIST_ARRIVALS", "X-HOAAN", "2021Q2", 900), Row("TOURIST_ARRIVALS", "X-TRALINH", "2021-04", 100),
+                Row("TOURIST_ARRIVALS", "X-TRALINH", "2021-05", 110), Row("TOURIST_ARRIVALS", "X-TRALINH", "2021-06", 120),
+                Row("TOURIST_ARRIVALS", "X-TRALINH", "2020-06", 90), Row("TOURIST_ARRIVALS", "CB", "2020-05", 800),
+            })).Expect(HttpStatusCode.OK);
+            Assert.Equal(8, put.GetProperty("accepted").GetInt32());
+        }
+        foreach (var (indicator, unit, period) in new[]
+        {
+            ("TOURIST_ARRIVALS", "CB", "2021-06"), ("TOURIST_ARRIVALS", "CB", "2021Q2"), ("TOURIST_ARRIVALS", "CB", "2021"),
+            ("TOURIST_ARRIVALS", "CB", "2021-05"), ("TOURIST_ARRIVALS", "CB", "2025-08"), ("TOURIST_ARRIVALS", "CB", "2025"),
+            ("TOURIST_ARRIVALS", "CB", "2024-05"), ("TOURIST_ARRIVALS", "P-NUNGTRICAO", "2025-08"), ("TOURIST_ARRIVALS", "X-TRALINH", "2025Q3"),
+            ("POVERTY_RATE", "CB", "2025"), ("POVERTY_RATE", "P-TANGIANG", "2025"), ("RETAIL_SALES", "CB", "2025-08"),
+        })
+        {
+            var q = $"indicator={indicator}&orgUnit={unit}&period={period}";
+            var alone = await Analytics(q);
+            var withChildren = await Analytics(q + "&children=true");
+            static string Top(JsonElement e) =>
+                JsonSerializer.Serialize(e.EnumerateObject().Where(p => p.Name != "children").ToDictionary(p => p.Name, p => p.Value));
+            Assert.Equal(Top(withChildren), Top(alone));
+        }
+    }
+
+    [Fact]
+    public async Task An_average_over_units_with_a_decrease_target_and_the_parents_own_figure()
+    {
+        // Days to settle a land-use application (a level, averaged over units on purpose), with the province's
+        // 2014 target: from 7 days down to 3.
+        using (var admin = await app.As("admin"))
+            await (await admin.PostAsJsonAsync("/api/indicators", new
+            {
+                code = "LAND_DAYS", name = "Số ngày giải quyết hồ sơ đất đai", nameEn = "Days to settle a land application", unit = "ngày",
+                periodicity = "year", timeKind = "level", aggregation = "average", min = 0,
+            })).Expect(HttpStatusCode.Created);
+        using (var leader = await app.As("leader"))
+            await (await leader.PostAsJsonAsync("/api/targets", new
+            {
+                indicatorCode = "LAND_DAYS", orgUnitCode = "CB", baseline = 7, targetValue = 3, targetYear = 2014, direction = "decrease",
+            })).Expect(HttpStatusCode.Created);
+        using (var stats = await app.As("stats"))
+            await (await stats.PutAsJsonAsync("/api/data-values", new[]
+            {
+                Row("LAND_DAYS", "X-TRALINH", "2013", 8), Row("LAND_DAYS", "X-HOAAN", "2013", 6),
+                Row("LAND_DAYS", "X-TRALINH", "2014", 6), Row("LAND_DAYS", "X-HOAAN", "2014", 4),
+            })).Expect(HttpStatusCode.OK);
+
+        var cb = await Analytics("indicator=LAND_DAYS&orgUnit=CB&period=2014");
+        Assert.Equal(5m, D(cb, "value"));                 // (6 + 4) ÷ 2, the plain mean of the communes that reported
+        Assert.Equal(7m, D(cb, "valueYearBefore"));       // (8 + 6) ÷ 2
+        Assert.Equal(-28.5714m, D(cb, "yoyPercent"));     // (5 − 7) ÷ 7 × 100
+        Assert.Equal(50m, D(cb, "achievementPercent"));   // decrease: (7 − 5) ÷ (7 − 3) × 100
+        Assert.Equal(5m, D(cb, "forecast"));              // a level's forecast is its latest value
+        Assert.False(cb.GetProperty("onTrack").GetBoolean()); // 5 is not ≤ 3
+
+        // The province's own figure is official; the communes' mean is shown beside it.
+        using (var stats = await app.As("stats"))
+            await (await stats.PutAsJsonAsync("/api/data-values", new[] { Row("LAND_DAYS", "CB", "2014", 4.5m) })).Expect(HttpStatusCode.OK);
+        cb = await Analytics("indicator=LAND_DAYS&orgUnit=CB&period=2014");
+        Assert.Equal(4.5m, D(cb, "value"));
+        Assert.Equal(5m, D(cb, "rolledUp"));
+        Assert.Equal(-0.5m, D(cb.GetProperty("discrepancy"), "difference"));
+        Assert.Equal(62.5m, D(cb, "achievementPercent")); // (7 − 4.5) ÷ (7 − 3) × 100
+    }
+
+    [Fact]
     public async Task A_derived_ratio_divides_the_sums_and_changes_in_points()
     {
         using (var stats = await app.As("stats"))

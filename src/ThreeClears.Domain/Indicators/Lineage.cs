@@ -28,6 +28,13 @@ public sealed record PredecessorSeries
     public bool CountsFor(Period period) => period.End < EffectiveDate;
 }
 
+/// <summary>One successor a predecessor passed a share of itself to, from <see cref="EffectiveDate"/>.</summary>
+public readonly record struct SuccessorShare(DateOnly EffectiveDate, decimal Share)
+{
+    /// <summary>True when the share has passed for <paramref name="period"/>: the period ends before the effective date.</summary>
+    public bool PassedFor(Period period) => period.End < EffectiveDate;
+}
+
 /// <summary>
 /// A successor unit's series across an administrative change (e.g. the 1 July 2025 commune mergers).
 /// </summary>
@@ -85,7 +92,96 @@ public static class Lineage
         }
 
         var ownValue = TimeAggregation.ValueAt(own, period, kind);
-        return RolledUpValue.Of(ownValue, anyCounts ? Combine(kind, aggregation, period, predecessors) : null);
+        return RolledUpValue.Of(ownValue, anyCounts ? FromPredecessors(kind, aggregation, period, predecessors) : null);
+    }
+
+    /// <summary>
+    /// What the predecessors that count for <paramref name="period"/> (it ends before their effective date)
+    /// give together, each first aggregated over time to the period: Σ value × share for sums of flows and
+    /// levels, Σ value for sums of rates, the plain mean for averages, nothing for <see cref="Aggregation.None"/>.
+    /// Null when none of them counts or has a value.
+    /// </summary>
+    public static decimal? FromPredecessors(TimeKind kind, Aggregation aggregation, Period period, ReadOnlySpan<PredecessorSeries> predecessors)
+    {
+        if (aggregation == Aggregation.None) return null;
+        var multiply = aggregation == Aggregation.Sum && kind != TimeKind.Rate;
+        decimal sum = 0m;
+        var count = 0;
+        foreach (var p in predecessors)
+        {
+            if (!p.CountsFor(period) || p.Share == 0m) continue;
+            if (TimeAggregation.ValueAt(p.Values, period, kind) is not { } v) continue;
+            sum += multiply ? v * p.Share : v;
+            count++;
+        }
+        if (count == 0) return null;
+        return aggregation == Aggregation.Average ? sum / count : sum;
+    }
+
+    /// <summary>
+    /// What of a predecessor's figure for <paramref name="period"/> still counts at the predecessor itself —
+    /// in its own parent's roll-up — once the shares that <see cref="SuccessorValue"/> hands to its
+    /// successors are taken out. The exact complement of <see cref="SuccessorValue"/>, so that a common
+    /// ancestor of predecessor and successors counts every figure once:
+    /// </summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item>No successor share has passed for the period: the whole value.</item>
+    /// <item>Shares passed (the period ends before their effective dates), together s: nothing when s ≥ 1
+    /// (a merged or wholly split unit rolls up only through its successors); otherwise, for
+    /// <see cref="Aggregation.Sum"/> of flows and levels, value × (1 − s); for averages and rates, which
+    /// cannot be split, the value itself, since a part of the unit stays where it was.</item>
+    /// <item>A period straddling an effective date (2025 for a 1 July 2025 change) is built from its parts
+    /// like <see cref="SuccessorValue"/> builds it — flows summed, levels the last part with a value. A value
+    /// stored for exactly that period, a month or a rate that straddles passes nothing to the successors
+    /// (they build such a period from its parts), so it stays whole here.</item>
+    /// <item><see cref="Aggregation.None"/>: successors take nothing, so the whole value stays.</item>
+    /// </list>
+    /// </remarks>
+    public static decimal? Remaining(
+        TimeKind kind,
+        Aggregation aggregation,
+        Period period,
+        IReadOnlyDictionary<Period, decimal> values,
+        ReadOnlySpan<SuccessorShare> successors)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        decimal passed = 0m;
+        var straddles = false;
+        foreach (var s in successors)
+        {
+            if (s.PassedFor(period)) passed += s.Share;
+            else if (period.Start < s.EffectiveDate) straddles = true;
+        }
+
+        if (aggregation == Aggregation.None) return TimeAggregation.ValueAt(values, period, kind); // nothing is handed on
+        if (straddles && kind != TimeKind.Rate && period.Kind != Periodicity.Month && !values.ContainsKey(period))
+        {
+            Span<Period> parts = stackalloc Period[4];
+            var n = Parts(period, parts);
+            if (kind == TimeKind.Level)
+            {
+                for (var i = n - 1; i >= 0; i--)
+                    if (Remaining(kind, aggregation, parts[i], values, successors) is { } last) return last;
+                return null;
+            }
+            decimal sum = 0m;
+            var any = false;
+            for (var i = 0; i < n; i++)
+            {
+                if (Remaining(kind, aggregation, parts[i], values, successors) is { } v)
+                {
+                    sum += v;
+                    any = true;
+                }
+            }
+            return any ? sum : null;
+        }
+
+        if (TimeAggregation.ValueAt(values, period, kind) is not { } value) return null;
+        if (passed == 0m) return value;
+        if (passed >= 1m) return null;
+        return aggregation == Aggregation.Sum && kind != TimeKind.Rate ? value * (1m - passed) : value;
     }
 
     /// <summary>
@@ -107,23 +203,6 @@ public static class Lineage
         return errors ?? (IReadOnlyList<string>)[];
     }
 
-    private static decimal? Combine(TimeKind kind, Aggregation aggregation, Period period, ReadOnlySpan<PredecessorSeries> predecessors)
-    {
-        if (aggregation == Aggregation.None) return null;
-        var multiply = aggregation == Aggregation.Sum && kind != TimeKind.Rate;
-        decimal sum = 0m;
-        var count = 0;
-        foreach (var p in predecessors)
-        {
-            if (!p.CountsFor(period) || p.Share == 0m) continue;
-            if (TimeAggregation.ValueAt(p.Values, period, kind) is not { } v) continue;
-            sum += multiply ? v * p.Share : v;
-            count++;
-        }
-        if (count == 0) return null;
-        return aggregation == Aggregation.Average ? sum / count : sum;
-    }
-
     private static decimal? FromParts(
         TimeKind kind,
         Aggregation aggregation,
@@ -134,11 +213,7 @@ public static class Lineage
         if (kind == TimeKind.Rate || period.Kind == Periodicity.Month) return null;
 
         Span<Period> parts = stackalloc Period[4];
-        var n = 0;
-        if (period.Kind == Periodicity.Year)
-            for (var q = 1; q <= 4; q++) parts[n++] = Period.OfQuarter(period.Year, q);
-        else
-            for (var m = period.FirstMonth; m <= period.LastMonth; m++) parts[n++] = Period.OfMonth(period.Year, m);
+        var n = Parts(period, parts);
 
         if (kind == TimeKind.Level)
         {
@@ -158,5 +233,16 @@ public static class Lineage
             }
         }
         return any ? sum : null;
+    }
+
+    /// <summary>The parts a straddling period is built from: a year's quarters, a quarter's months.</summary>
+    private static int Parts(Period period, Span<Period> parts)
+    {
+        var n = 0;
+        if (period.Kind == Periodicity.Year)
+            for (var q = 1; q <= 4; q++) parts[n++] = Period.OfQuarter(period.Year, q);
+        else
+            for (var m = period.FirstMonth; m <= period.LastMonth; m++) parts[n++] = Period.OfMonth(period.Year, m);
+        return n;
     }
 }

@@ -177,6 +177,28 @@ public class LineageTests
     }
 
     [Fact]
+    public void Remaining_is_what_a_predecessor_did_not_hand_on()
+    {
+        // X's retail sales: 50 a month in 2024, 55 a month Jan–Jun 2025; 0.4 went to A on 1 July 2025.
+        SuccessorShare[] toA = [new(Reform, 0.4m)];
+        Assert.Equal(30m, Lineage.Remaining(TimeKind.Flow, Aggregation.Sum, P("2024-03"), X(), toA));    // 50 × 0.6
+        Assert.Equal(360m, Lineage.Remaining(TimeKind.Flow, Aggregation.Sum, P("2024"), X(), toA));      // 600 × 0.6
+        // 2025 straddles: Q1 and Q2 (165 each) × 0.6 = 198, plus the stray July (999) that passed nothing.
+        Assert.Equal(1197m, Lineage.Remaining(TimeKind.Flow, Aggregation.Sum, P("2025"), X(), toA));
+        // With 0.6 to B as well nothing stays before the reform.
+        SuccessorShare[] both = [new(Reform, 0.4m), new(Reform, 0.6m)];
+        Assert.Null(Lineage.Remaining(TimeKind.Flow, Aggregation.Sum, P("2024"), X(), both));
+        // From the reform on nothing is handed on: the stray July stays whole with X.
+        Assert.Equal(999m, Lineage.Remaining(TimeKind.Flow, Aggregation.Sum, P("2025-07"), X(), both));
+        // A mean or a rate cannot be split: what stays is the value itself while a part of X stays.
+        var rate = Series.Of(("2024", 12.5m));
+        Assert.Equal(12.5m, Lineage.Remaining(TimeKind.Rate, Aggregation.Average, P("2024"), rate, toA));
+        Assert.Null(Lineage.Remaining(TimeKind.Rate, Aggregation.Average, P("2024"), rate, both));
+        // Nothing is handed on under 'none', so everything stays.
+        Assert.Equal(12.5m, Lineage.Remaining(TimeKind.Rate, Aggregation.None, P("2024"), rate, both));
+    }
+
+    [Fact]
     public void Shares_are_checked()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new PredecessorSeries(Series.Empty, Reform, 1.1m));

@@ -24,9 +24,9 @@ public sealed record DashboardIndicator(string Code, string Name, string NameEn,
 
 public sealed record DashboardUnit(string Code, string Name, string NameEn);
 
-/// <summary>The dashboard with the names the page shows next to the codes.</summary>
+/// <summary>The dashboard with the names the page shows next to the codes, and each key indicator's trend.</summary>
 public sealed record DashboardView(DashboardDto Dto, DashboardUnit Unit, IReadOnlyDictionary<string, DashboardIndicator> Indicators,
-    IReadOnlyDictionary<string, DashboardUnit> Children);
+    IReadOnlyDictionary<string, DashboardUnit> Children, IReadOnlyDictionary<string, AnalyticsResult> Trends);
 
 /// <summary>
 /// The province at a glance (PRODUCT.md §2): key indicators against their targets, tasks by status,
@@ -64,6 +64,7 @@ public sealed class DashboardService(ThreeClearsDb db, Caller caller, AnalyticsS
         // Key indicators: those with a target for the year at the unit, else those with data in the subtree.
         var rows = new List<AnalyticsRowDto>();
         var meta = new Dictionary<string, DashboardIndicator>(StringComparer.Ordinal);
+        var trends = new Dictionary<string, AnalyticsResult>(StringComparer.Ordinal);
         if (readData)
         {
             var targeted = await db.Set<PlanTarget>().AsNoTracking().Where(t => t.OrgUnitId == unit.Id && t.TargetYear == p.Year)
@@ -78,11 +79,15 @@ public sealed class DashboardService(ThreeClearsDb db, Caller caller, AnalyticsS
                 codes = await db.Set<Indicator>().Where(i => values.Any(v => v.IndicatorId == i.Id)).Select(i => i.Code).ToListAsync(ct);
             }
             codes = codes.Order(StringComparer.Ordinal).Take(MaxIndicators).ToList();
-            foreach (var i in await db.Set<Indicator>().AsNoTracking().Where(i => codes.Contains(i.Code))
-                         .Select(i => new DashboardIndicator(i.Code, i.Name, i.NameEn, i.Unit)).ToListAsync(ct))
-                meta[i.Code] = i;
-            foreach (var c in codes.Where(meta.ContainsKey))
-                rows.Add(await analytics.GetAsync(c, unit.Code, p.ToString(), children: false, approvedOnly, ct));
+            var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => codes.Contains(i.Code)).ToListAsync(ct);
+            indicators = [.. indicators.OrderBy(i => i.Code, StringComparer.Ordinal)];
+            foreach (var i in indicators) meta[i.Code] = new DashboardIndicator(i.Code, i.Name, i.NameEn, i.Unit);
+            // Every key indicator in one pass over the tree and the values (not one analytics call each).
+            foreach (var r in await analytics.ComputeAsync(unit, indicators, p, children: false, approvedOnly, ct))
+            {
+                rows.Add(r.Row);
+                trends[r.Row.IndicatorCode] = r;
+            }
         }
 
         // The subtree, to place each task's unit under one direct child.
@@ -117,7 +122,7 @@ public sealed class DashboardService(ThreeClearsDb db, Caller caller, AnalyticsS
 
         var dto = new DashboardDto(unit.Code, p.ToString(), rows, new DashboardTasksDto(byStatus, overdue), waiting);
         return new DashboardView(dto, new DashboardUnit(unit.Code, unit.Name, unit.NameEn), meta,
-            children.ToDictionary(c => c.Code, c => new DashboardUnit(c.Code, c.Name, c.NameEn), StringComparer.Ordinal));
+            children.ToDictionary(c => c.Code, c => new DashboardUnit(c.Code, c.Name, c.NameEn), StringComparer.Ordinal), trends);
     }
 
     /// <summary>The latest month with a monthly value in the subtree, else the current month.</summary>

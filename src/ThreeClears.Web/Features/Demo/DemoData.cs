@@ -163,7 +163,7 @@ public sealed class DemoData(ThreeClearsDb db, UserManager<AppUser> users, Audit
             audit.Record("user", user.UserName!, "create", null,
                 new { userName = user.UserName, user.FullName, user.Position, roles = roles.Select(r => new { role = r.Role.ToApi(), orgUnitCode = r.At }) },
                 user.OrgUnitId, "demo");
-        Indicators.IndicatorDemo.Add(db, audit, now, root);
+        Indicators.IndicatorDemo.Add(db, audit, now, root, units);
         await Plan.PlanDemo.LoadAsync(db, audit, units, now, ct);
         await Evaluation.EvaluationDemo.LoadAsync(db, audit, units, hash, users.KeyNormalizer, now, ct);
         await Welfare.WelfareDemo.LoadAsync(db, audit, units, now, ct);

@@ -8,8 +8,9 @@ using ThreeClears.Web.Data;
 namespace ThreeClears.Web.Features.Indicators;
 
 /// <summary>
-/// Inserts many rows of one entity type as multi-row INSERT statements inside the context's current
-/// transaction: a batch of 10,000 values goes out in a few dozen statements instead of one per row.
+/// Inserts many rows of one entity type inside the context's current transaction: a binary COPY on
+/// PostgreSQL, multi-row INSERT statements on SQLite — a batch of 10,000 values goes out at once instead
+/// of one statement per row.
 /// Table and column names, value converters and parameter types come from the EF model, so both
 /// stores read the rows back exactly as if EF had written them. Store-generated keys are left to
 /// the store and not read back.
@@ -30,6 +31,11 @@ internal static class BulkInsert
             .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd) && p.GetColumnName(table) is not null)
             .ToArray();
         var mappings = columns.Select(c => (RelationalTypeMapping)c.GetRelationalTypeMapping()).ToArray();
+        if (db.IsPostgres)
+        {
+            await CopyAsync(db, rows, table.Name, columns, mappings, ct);
+            return;
+        }
         var head = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.GetColumnName(table)!)))}) VALUES ";
         var perStatement = Math.Max(1, (db.IsPostgres ? MaxParametersPostgres : MaxParametersSqlite) / columns.Length);
 
@@ -66,6 +72,45 @@ internal static class BulkInsert
                 // Another request wrote one of the same keys meanwhile: nothing of this one is kept.
                 throw new Infrastructure.ConflictException("Some of these values were written by someone else at the same time; send them again.");
             }
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: the rows go out as one binary COPY, several times faster than multi-row INSERTs (no SQL to
+    /// parse, no parameters to bind). Each column's provider value and wire type come from the parameter EF
+    /// itself would bind, so value converters (enums as text) and types (date, numeric, timestamptz) are
+    /// exactly those of an EF write.
+    /// </summary>
+    private static async Task CopyAsync<T>(ThreeClearsDb db, IReadOnlyList<T> rows, string tableName, IProperty[] columns,
+        RelationalTypeMapping[] mappings, CancellationToken ct) where T : class
+    {
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await using var probe = connection.CreateCommand();
+        var types = new NpgsqlTypes.NpgsqlDbType[columns.Length];
+        var getters = columns.Select(c => c.GetGetter()).ToArray();
+        for (var c = 0; c < columns.Length; c++)
+            types[c] = ((Npgsql.NpgsqlParameter)mappings[c].CreateParameter(probe, "p", null, nullable: true)).NpgsqlDbType;
+
+        var copy = $"COPY {Quote(tableName)} ({string.Join(", ", columns.Select(c => Quote(c.GetColumnName(StoreObjectIdentifier.Table(tableName, null))!)))}) FROM STDIN (FORMAT BINARY)";
+        try
+        {
+            await using var writer = await connection.BeginBinaryImportAsync(copy, ct);
+            foreach (var row in rows)
+            {
+                await writer.StartRowAsync(ct);
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    var value = getters[c].GetClrValue(row);
+                    if (value is not null && mappings[c].Converter is { } converter) value = converter.ConvertToProvider(value);
+                    if (value is null) await writer.WriteNullAsync(ct);
+                    else await writer.WriteAsync(value, types[c], ct);
+                }
+            }
+            await writer.CompleteAsync(ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == "23505")
+        {
+            throw new Infrastructure.ConflictException("Some of these values were written by someone else at the same time; send them again.");
         }
     }
 

@@ -16,7 +16,7 @@ namespace ThreeClears.Web.Features.Indicators;
 /// Entered values: the batch that keeps its good rows and reports its bad ones, single writes, the
 /// list, and the workflow draft → submitted → approved (bottom-up) with reopening.
 /// </summary>
-public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog audit, AppClock clock)
+public sealed partial class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog audit, AppClock clock)
 {
     private sealed record UnitRef(int Id, string Code, string Path, DateOnly? DissolvedOn);
 
@@ -111,12 +111,17 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
             .Where(v => indicatorIds.Contains(v.IndicatorId) && unitIds.Contains(v.OrgUnitId) && periods.Contains(v.Period))
             .ToDictionaryAsync(v => (v.IndicatorId, v.OrgUnitId, v.Period), ct);
 
-        // Approved above locks below (as in DHIS2): the approvals of the touched units' ancestors, in one query.
-        var ancestorIds = good.SelectMany(g => Ancestors(g.Unit)).Distinct().ToList();
-        var approvedAbove = ancestorIds.Count == 0
-            ? []
-            : (await db.Set<DataValue>().AsNoTracking()
-                .Where(v => ancestorIds.Contains(v.OrgUnitId) && indicatorIds.Contains(v.IndicatorId) && periods.Contains(v.Period)
+        // Approved periods are locked (as in DHIS2), and an approval covers more than its own value:
+        //  - below it: an approval at a unit locks the units under it for that indicator and period;
+        //  - inside it: an approved year (or quarter) locks the quarters and months within it, at the unit and
+        //    below. Approval goes bottom-up in time as in the tree (ApproveAsync), so whatever is inside an
+        //    approved period was approved first; this lock keeps a new month from slipping into a closed year.
+        // Every approval that could cover a touched key — at the unit or an ancestor, for the period or one
+        // enclosing it — is read in one query.
+        var coveringPeriods = good.SelectMany(g => Covering(g.Period)).Select(x => x.ToString()).Distinct().ToList();
+        var lockUnits = good.SelectMany(g => Ancestors(g.Unit).Append(g.Unit.Id)).Distinct().ToList();
+        var approvals = (await db.Set<DataValue>().AsNoTracking()
+                .Where(v => lockUnits.Contains(v.OrgUnitId) && indicatorIds.Contains(v.IndicatorId) && coveringPeriods.Contains(v.Period)
                     && v.Status == DataStatus.Approved)
                 .Select(v => new { v.IndicatorId, v.OrgUnitId, v.Period, v.OrgUnit!.Code }).ToListAsync(ct))
             .ToDictionary(v => (v.IndicatorId, v.OrgUnitId, v.Period), v => v.Code);
@@ -132,12 +137,9 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         {
             var key = (g.Indicator.Id, g.Unit.Id, g.Period.ToString());
             var entityId = EntityId(g.Indicator.Code, g.Unit.Code, key.Item3);
-            if (approvedAbove.Count > 0 && Ancestors(g.Unit).Select(a => approvedAbove.GetValueOrDefault((key.Item1, a, key.Item3))).FirstOrDefault(c => c is not null) is { } above)
+            if (approvals.Count > 0 && LockedBy(g, approvals) is { } reason)
             {
-                rejected.Add(new Rejected(g.Index, new Dictionary<string, string[]>
-                {
-                    ["period"] = [$"{g.Indicator.Code} is approved at {above} for {key.Item3}: the units below it are locked; reopen it there (with a reason) first."],
-                }, Locked: true));
+                rejected.Add(new Rejected(g.Index, new Dictionary<string, string[]> { ["period"] = [reason] }, Locked: true));
                 continue;
             }
             if (existing.TryGetValue(key, out var value))
@@ -299,140 +301,29 @@ public sealed class DataValuesService(ThreeClearsDb db, Caller caller, AuditLog 
         return new PageOf<DataValueDto>([.. items.Select(x => DataValueDto.Of(x.v, x.ic, x.uc))], total);
     }
 
-    public Task<WorkflowResult> SubmitAsync(WorkflowRequest? req, CancellationToken ct) => WorkflowAsync(req, WorkflowAction.Submit, ct);
-
-    public Task<WorkflowResult> ApproveAsync(WorkflowRequest? req, CancellationToken ct) => WorkflowAsync(req, WorkflowAction.Approve, ct);
-
-    public Task<WorkflowResult> ReopenAsync(WorkflowRequest? req, CancellationToken ct) => WorkflowAsync(req, WorkflowAction.Reopen, ct);
-
-    private enum WorkflowAction { Submit, Approve, Reopen }
-
-    private async Task<WorkflowResult> WorkflowAsync(WorkflowRequest? req, WorkflowAction action, CancellationToken ct)
+    /// <summary>The period and the coarser periods enclosing it: 2025-08, 2025Q3, 2025.</summary>
+    private static IEnumerable<Period> Covering(Period p)
     {
-        _ = caller.UserId;
-        req ??= new WorkflowRequest(null, null, null, null);
-        var checks = new Checks();
-        var unitCode = checks.Text("orgUnitCode", req.OrgUnitCode, 64);
-        OrgUnit? unit = null;
-        if (unitCode.Length > 0)
-        {
-            unit = await db.Set<OrgUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Code == unitCode, ct);
-            if (unit is null) checks.Add("orgUnitCode", $"no org unit has code '{unitCode}'.");
-        }
-        var period = default(Period);
-        if (string.IsNullOrWhiteSpace(req.Period)) checks.Add("period", "is required: use 2025, 2025Q3 or 2025-08.");
-        else if (!Period.TryParse(req.Period, out period)) checks.Add("period", $"'{req.Period}' is not a period: use 2025, 2025Q3 or 2025-08.");
-        List<int>? indicatorIds = null;
-        if (req.IndicatorCodes is { } codes)
-        {
-            var wanted = codes.Select(c => c?.Trim()).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
-            var found = await db.Set<Indicator>().AsNoTracking().Where(i => wanted.Contains(i.Code)).Select(i => new { i.Id, i.Code }).ToListAsync(ct);
-            for (var i = 0; i < codes.Count; i++)
-            {
-                var c = codes[i]?.Trim();
-                if (string.IsNullOrEmpty(c)) checks.Add($"indicatorCodes[{i}]", "is required.");
-                else if (!found.Any(f => f.Code == c)) checks.Add($"indicatorCodes[{i}]", $"no indicator has code '{c}'.");
-            }
-            indicatorIds = [.. found.Select(f => f.Id)];
-        }
-        var reason = action == WorkflowAction.Reopen ? checks.Text("reason", req.Reason, Checks.TextMax) : null;
-        checks.ThrowIfAny();
-
-        var permission = action switch
-        {
-            WorkflowAction.Submit => Permission.SubmitData,
-            _ => Permission.ApproveData, // a reopen: the approver's right over the unit, which a grant at its parent also gives
-        };
-        await caller.RequireAsync(permission, unit!.Id, ct);
-
-        var p = period.ToString();
-        var q = db.Set<DataValue>().Include(v => v.Indicator).Where(v => v.OrgUnitId == unit.Id && v.Period == p);
-        if (indicatorIds is not null) q = q.Where(v => indicatorIds.Contains(v.IndicatorId));
-        var values = await q.ToListAsync(ct);
-        if (values.Count == 0)
-            throw new UnprocessableException($"No values are entered at {unit.Code} for {p}{(indicatorIds is null ? "" : " for these indicators")}.");
-
-        var targets = action switch
-        {
-            WorkflowAction.Submit => values.Where(v => v.Status == DataStatus.Draft).ToList(),
-            WorkflowAction.Approve => values.Where(v => v.Status != DataStatus.Approved).ToList(),
-            _ => values.Where(v => v.Status != DataStatus.Draft).ToList(),
-        };
-        if (action == WorkflowAction.Reopen && targets.Count == 0)
-            throw new UnprocessableException($"Nothing to reopen at {unit.Code} for {p}: every value there is a draft.");
-        if (action == WorkflowAction.Approve && targets.Count > 0)
-            await RequireChildrenApprovedAsync(unit, p, targets, ct);
-
-        var now = clock.UtcNow;
-        var user = caller.UserName ?? "?";
-        var reopenedAbove = new List<DataValueDto>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var v in targets) Move(v, action, unit.Code, now, user, reason);
-        if (action == WorkflowAction.Reopen)
-        {
-            // The approvals above were built on these figures: they are reopened with them.
-            var above = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)
-                .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Where(id => id != unit.Id).ToList();
-            var ids = targets.Select(t => t.IndicatorId).Distinct().ToList();
-            var parents = await db.Set<DataValue>().Include(v => v.Indicator).Include(v => v.OrgUnit)
-                .Where(v => above.Contains(v.OrgUnitId) && v.Period == p && ids.Contains(v.IndicatorId) && v.Status == DataStatus.Approved)
-                .ToListAsync(ct);
-            foreach (var v in parents)
-            {
-                Move(v, action, v.OrgUnit!.Code, now, user, $"{unit.Code} was reopened: {reason}");
-                reopenedAbove.Add(DataValueDto.Of(v, v.Indicator!.Code, v.OrgUnit.Code));
-            }
-        }
-        await audit.CommitAsync(tx, ct);
-        return new WorkflowResult(unit.Code, p, targets.Count,
-            [.. values.OrderBy(v => v.Indicator!.Code).Select(v => DataValueDto.Of(v, v.Indicator!.Code, unit.Code))], reopenedAbove);
+        yield return p;
+        if (p.Kind == Periodicity.Month) yield return p.Enclosing(Periodicity.Quarter);
+        if (p.Kind != Periodicity.Year) yield return p.Enclosing(Periodicity.Year);
     }
 
-    /// <summary>Bottom-up: every value below the unit for the same indicators and period must be approved first.</summary>
-    private async Task RequireChildrenApprovedAsync(OrgUnit unit, string period, List<DataValue> targets, CancellationToken ct)
+    /// <summary>Why the row's key is locked by an approval (its own, an enclosing period's, or one above), or null.</summary>
+    private static string? LockedBy(GoodRow g, Dictionary<(int, int, string), string> approvals)
     {
-        var ids = targets.Select(t => t.IndicatorId).Distinct().ToList();
-        var path = unit.Path;
-        var open = await db.Set<DataValue>().AsNoTracking()
-            .Where(v => v.Period == period && ids.Contains(v.IndicatorId) && v.OrgUnitId != unit.Id && v.OrgUnit!.Path.StartsWith(path)
-                && v.Status != DataStatus.Approved)
-            .Select(v => new { Indicator = v.Indicator!.Code, Unit = v.OrgUnit!.Code })
-            .ToListAsync(ct);
-        if (open.Count == 0) return;
-        var byIndicator = open.GroupBy(o => o.Indicator).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key} at {string.Join(", ", g.Select(x => x.Unit).Order(StringComparer.Ordinal))}");
-        throw new UnprocessableException(
-            $"{unit.Code} cannot be approved for {period} before the units below it: still open — {string.Join("; ", byIndicator)}. Approve them first.");
-    }
-
-    private void Move(DataValue v, WorkflowAction action, string unitCode, DateTime now, string user, string? reason)
-    {
-        var before = Snapshot(v, v.Indicator!.Code, unitCode);
-        var old = v.Status;
-        switch (action)
-        {
-            case WorkflowAction.Submit:
-                v.Status = DataStatus.Submitted;
-                v.SubmittedBy = user;
-                v.SubmittedAt = now;
-                break;
-            case WorkflowAction.Approve:
-                v.Status = DataStatus.Approved;
-                v.ApprovedBy = user;
-                v.ApprovedAt = now;
-                break;
-            default:
-                v.Status = DataStatus.Draft;
-                v.SubmittedBy = null;
-                v.SubmittedAt = null;
-                v.ApprovedBy = null;
-                v.ApprovedAt = null;
-                break;
-        }
-        v.Version++;
-        var name = action.ToApi();
-        db.Add(new DataValueHistory { IndicatorId = v.IndicatorId, OrgUnitId = v.OrgUnitId, Period = v.Period, At = now, UserName = user, Action = name, OldValue = v.Value, NewValue = v.Value, OldStatus = old, NewStatus = v.Status, Reason = reason });
-        audit.Record("dataValue", EntityId(v.Indicator.Code, unitCode, v.Period), name, before, new { status = v.Status.ToApi(), reason }, v.OrgUnitId);
+        var code = g.Indicator.Code;
+        var period = g.Period.ToString();
+        foreach (var cover in Covering(g.Period).Skip(1))
+            if (approvals.ContainsKey((g.Indicator.Id, g.Unit.Id, cover.ToString())))
+                return $"{code} at {g.Unit.Code} is approved for {cover}, which contains {period}: the periods inside it are locked; reopen {cover} (with a reason) first.";
+        foreach (var a in Ancestors(g.Unit))
+            foreach (var cover in Covering(g.Period))
+                if (approvals.TryGetValue((g.Indicator.Id, a, cover.ToString()), out var above))
+                    return cover == g.Period
+                        ? $"{code} is approved at {above} for {period}: the units below it are locked; reopen it there (with a reason) first."
+                        : $"{code} is approved at {above} for {cover}, which contains {period}: the units and periods below it are locked; reopen it there (with a reason) first.";
+        return null;
     }
 
     /// <summary>The ids of the unit's ancestors, read from its path ("/1/7/42/").</summary>

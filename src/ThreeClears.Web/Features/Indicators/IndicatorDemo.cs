@@ -56,8 +56,12 @@ public static class IndicatorDemo
 
     public const string Source = "Báo cáo tình hình kinh tế – xã hội tỉnh Cao Bằng 8 tháng năm 2025";
 
-    /// <summary>Adds the catalogue, the province's figures and their audit entries to the demo's transaction (saved by the caller).</summary>
-    public static void Add(ThreeClearsDb db, AuditLog audit, DateTime now, Organisation.OrgUnit province)
+    /// <summary>
+    /// Adds the catalogue, the province's figures, the communes' figures across the 2025 merger (see
+    /// <see cref="LineageDemo"/>) and their audit entries to the demo's transaction (saved by the caller).
+    /// </summary>
+    public static void Add(ThreeClearsDb db, AuditLog audit, DateTime now, Organisation.OrgUnit province,
+        IReadOnlyDictionary<string, Organisation.OrgUnit> units)
     {
         var byCode = new Dictionary<string, Indicator>();
         foreach (var template in Catalogue)
@@ -73,23 +77,7 @@ public static class IndicatorDemo
             audit.Record("indicator", i.Code, "create", null, IndicatorDto.Of(i), null, "demo");
         }
 
-        void Value(string code, Period period, decimal value)
-        {
-            var v = new DataValue
-            {
-                Indicator = byCode[code], OrgUnit = province, Period = period.ToString(), PeriodKind = period.Kind, PeriodStart = period.Start,
-                PeriodEnd = period.End, Value = value, Source = Source, Status = DataStatus.Approved, EnteredBy = "demo", EnteredAt = now,
-                SubmittedBy = "demo", SubmittedAt = now, ApprovedBy = "demo", ApprovedAt = now,
-            };
-            db.Add(v);
-            db.Add(new DataValueHistory
-            {
-                Indicator = byCode[code], OrgUnit = province, Period = v.Period, At = now, UserName = "demo", Action = "create", NewValue = value,
-                NewStatus = DataStatus.Approved, Reason = "Số liệu mẫu",
-            });
-            audit.Record("dataValue", $"{code}/{province.Code}/{v.Period}", "create", null,
-                new { indicatorCode = code, orgUnitCode = province.Code, period = v.Period, value, source = Source, status = "approved" }, province.Id, "demo");
-        }
+        void Value(string code, Period period, decimal value) => Approved(db, audit, now, byCode[code], province, period, value, Source);
 
         foreach (var (code, first2024, first2025) in Flows)
         {
@@ -103,6 +91,27 @@ public static class IndicatorDemo
         }
         Value("HOUSES_REPLACED", Period.OfYear(2025), 19_067m);
         Value("EXPRESSWAY_PROGRESS", Period.OfMonth(2025, 8), 34.3m);
+        LineageDemo.Add(db, audit, now, byCode, units);
+    }
+
+    /// <summary>One approved demo value with its history line and audit entry.</summary>
+    internal static void Approved(ThreeClearsDb db, AuditLog audit, DateTime now, Indicator indicator, Organisation.OrgUnit unit, Period period,
+        decimal value, string source)
+    {
+        var v = new DataValue
+        {
+            Indicator = indicator, OrgUnit = unit, Period = period.ToString(), PeriodKind = period.Kind, PeriodStart = period.Start,
+            PeriodEnd = period.End, Value = value, Source = source, Status = DataStatus.Approved, EnteredBy = "demo", EnteredAt = now,
+            SubmittedBy = "demo", SubmittedAt = now, ApprovedBy = "demo", ApprovedAt = now,
+        };
+        db.Add(v);
+        db.Add(new DataValueHistory
+        {
+            Indicator = indicator, OrgUnit = unit, Period = v.Period, At = now, UserName = "demo", Action = "create", NewValue = value,
+            NewStatus = DataStatus.Approved, Reason = "Số liệu mẫu",
+        });
+        audit.Record("dataValue", $"{indicator.Code}/{unit.Code}/{v.Period}", "create", null,
+            new { indicatorCode = indicator.Code, orgUnitCode = unit.Code, period = v.Period, value, source, status = "approved" }, unit.Id, "demo");
     }
 
     /// <summary>A total spread over n months to 2 decimals, the last month taking the rounding.</summary>

@@ -35,6 +35,10 @@ public static class IndicatorsApi
         app.MapGet("/api/analytics", async (AnalyticsService s, string? indicator, string? orgUnit, string? period, bool? children, bool? approvedOnly,
                 CancellationToken ct) => TypedResults.Ok(await s.GetAsync(indicator, orgUnit, period, children ?? false, approvedOnly ?? false, ct)))
             .WithTags("Indicators").RequireAuthorization();
+        app.MapGet("/api/analytics/discrepancies", async (DiscrepancyService s, string? orgUnit, string? period, bool? approvedOnly, int? page,
+                int? pageSize, CancellationToken ct) =>
+                TypedResults.Ok(await s.ListAsync(orgUnit, period, approvedOnly ?? false, Paging.From(page, pageSize, 100), ct)))
+            .WithTags("Indicators").RequireAuthorization();
         return app;
     }
 

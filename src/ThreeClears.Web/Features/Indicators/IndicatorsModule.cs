@@ -8,6 +8,7 @@ public static class IndicatorsModule
         services.AddScoped<IndicatorsService>();
         services.AddScoped<DataValuesService>();
         services.AddScoped<AnalyticsService>();
+        services.AddScoped<DiscrepancyService>();
         return services;
     }
 

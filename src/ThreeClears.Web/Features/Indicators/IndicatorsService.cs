@@ -86,11 +86,17 @@ public sealed class IndicatorsService(ThreeClearsDb db, Caller caller, AuditLog 
         return IndicatorDto.Of(indicator);
     }
 
-    /// <summary>The catalogue is the province's: its administrator (a grant at the root) keeps it.</summary>
+    /// <summary>
+    /// The catalogue is the province's: its administrator (a grant at the root) keeps it. A commune's
+    /// administrator does not (the indicators are the whole province's), nor do leaders and statisticians,
+    /// who work with the values (PRODUCT.md §2: the administrator keeps the indicator catalogue).
+    /// </summary>
+    public async Task<bool> CanKeepCatalogueAsync(CancellationToken ct) => (await caller.UnitsWithAsync(Permission.Administer, ct)).All;
+
     private async Task RequireCatalogueRightAsync(CancellationToken ct)
     {
         _ = caller.UserId;
-        if (!(await caller.UnitsWithAsync(Permission.Administer, ct)).All)
+        if (!await CanKeepCatalogueAsync(ct))
             throw new ForbiddenException("Only the province's administrator keeps the indicator catalogue.");
     }
 

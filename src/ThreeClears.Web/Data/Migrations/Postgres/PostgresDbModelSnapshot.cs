@@ -592,6 +592,8 @@ namespace ThreeClears.Web.Data.Migrations.Postgres
                     b.HasIndex("IndicatorId", "PeriodStart")
                         .HasDatabaseName("ix_data_values_indicator_id_period_start");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("IndicatorId", "PeriodStart"), new[] { "OrgUnitId", "Period", "PeriodEnd", "PeriodKind", "Value", "Status" });
+
                     b.HasIndex("OrgUnitId", "PeriodStart")
                         .HasDatabaseName("ix_data_values_org_unit_id_period_start");
 

@@ -567,7 +567,8 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                         .HasName("pk_data_values");
 
                     b.HasIndex("IndicatorId", "PeriodStart")
-                        .HasDatabaseName("ix_data_values_indicator_id_period_start");
+                        .HasDatabaseName("ix_data_values_indicator_id_period_start")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "OrgUnitId", "Period", "PeriodEnd", "PeriodKind", "Value", "Status" });
 
                     b.HasIndex("OrgUnitId", "PeriodStart")
                         .HasDatabaseName("ix_data_values_org_unit_id_period_start");

@@ -152,6 +152,7 @@ VI.update({
  "Answer rate": "Tỷ lệ trả lời",
  "Average answer time": "Thời gian trả lời trung bình",
  "Deemed agreed (no answer)": "Coi như đồng ý (không trả lời)",
+ "More": "Thêm",
 })
 EN.update({
  "reason.exceedsAuthority": "Exceeds my authority", "reason.blocked": "Blocked", "reason.overdue": "Overdue",

@@ -18,6 +18,7 @@ public sealed class DataEntryPagesTests(SqliteApp app, Browser browser) : IClass
     {
         var officer = await browser.PhoneAsync(app.BaseAddress);
         await LogInAsync(officer, "officer.tralinh", DemoData.Password);
+        await PageChecks.OpenMenuAsync(officer);
         await officer.GetByRole(AriaRole.Link, new() { Name = "Số liệu", Exact = true }).ClickAsync();
         await officer.WaitForURLAsync("**/data");
         await Checks(officer, "Nhập số liệu", "default");
@@ -81,6 +82,7 @@ public sealed class DataEntryPagesTests(SqliteApp app, Browser browser) : IClass
         string? asked = null;
         officer.Dialog += (_, d) => { asked = d.Type; _ = d.AcceptAsync(); };
         await officer.GetByLabel("Tháng 2", new() { Exact = true }).FillAsync("13");
+        await PageChecks.OpenMenuAsync(officer);
         await officer.GetByRole(AriaRole.Link, new() { Name = "Số liệu", Exact = true }).ClickAsync();
         await officer.WaitForURLAsync("**/data");
         Assert.Equal("beforeunload", asked);

@@ -16,6 +16,7 @@ public sealed class EvaluationPagesTests(SqliteApp app, Browser browser) : IClas
     {
         var page = await browser.PhoneAsync(app.BaseAddress);
         await LogInAsync(page, "leader", DemoData.Password);
+        await PageChecks.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Điểm kết quả", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/evaluations");
         await page.Locator("#period").FillAsync("2025");
@@ -57,6 +58,7 @@ public sealed class EvaluationPagesTests(SqliteApp app, Browser browser) : IClas
     {
         var page = await browser.PhoneAsync(app.BaseAddress);
         await LogInAsync(page, "leader", DemoData.Password);
+        await PageChecks.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/reports");
         await Checks(page, "Báo cáo", "reports");

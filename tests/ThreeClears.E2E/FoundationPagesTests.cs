@@ -23,6 +23,13 @@ public sealed class FoundationPagesTests(SqliteApp app, Browser browser) : IClas
         await page.WaitForURLAsync(u => u.EndsWith('/'));
         await Checks(page, "Xin chào");
 
+        // The header keeps the daily pages in sight; the others fold under "Thêm", opened from the keyboard.
+        var header = await page.Locator("header").BoundingBoxAsync();
+        Assert.True(header!.Height <= 110, $"the header takes {header.Height} px on a phone");
+        Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "Tổ chức", Exact = true }).IsVisibleAsync());
+        await page.Locator("header summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Checks(page, "Xin chào", "menu");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tổ chức", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/org");
         await Checks(page, "Tổ chức");
@@ -31,6 +38,7 @@ public sealed class FoundationPagesTests(SqliteApp app, Browser browser) : IClas
         await Checks(page, "Xã Trà Lĩnh");
         Assert.Contains("Thị trấn Hùng Quốc (cũ)", await page.Locator("main").InnerTextAsync());
 
+        await OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Cán bộ", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/users");
         await Checks(page, "Cán bộ");

@@ -35,6 +35,9 @@ public static class PageChecks
         return bytes;
     }
 
+    /// <summary>Opens the header's "More" menu (Thêm), where the less daily pages are.</summary>
+    public static Task OpenMenuAsync(IPage page) => page.Locator("header li.more summary").ClickAsync();
+
     public static async Task LogInAsync(IPage page, string userName, string password)
     {
         await page.GotoAsync("/login");

@@ -13,6 +13,7 @@ public sealed class PlanPagesTests(SqliteApp app, Browser browser) : IClassFixtu
     {
         var page = await browser.PhoneAsync(app.BaseAddress);
         await LogInAsync(page, "chair.tralinh", DemoData.Password);
+        await PageChecks.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/plan");
         await Checks(page, "Kế hoạch chiến lược");

@@ -18,6 +18,7 @@ public sealed class WelfarePagesTests(SqliteApp app, Browser browser) : IClassFi
     {
         var page = await browser.PhoneAsync(app.BaseAddress);
         await LogInAsync(page, "welfare.tralinh", DemoData.Password);
+        await PageChecks.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Đời sống dân cư", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/welfare");
         await Checks(page, "Đời sống dân cư", "commune");

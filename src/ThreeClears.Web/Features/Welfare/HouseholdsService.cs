@@ -40,23 +40,7 @@ public sealed class HouseholdsService(ThreeClearsDb db, Caller caller, AuditLog 
         checks.Text("q", q, HouseholdRules.NameMax, required: false);
         checks.ThrowIfAny();
 
-        var query = db.Set<Household>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(orgUnit))
-        {
-            var units = await WelfareUnits.LoadAsync(db, ct);
-            var unit = units.Require(orgUnit);
-            await caller.RequireAsync(Permission.ReadWelfare, unit.Id, ct);
-            if (unit.ParentId is not null)
-            {
-                var ids = units.SubtreeIds(unit);
-                query = query.Where(h => ids.Contains(h.OrgUnitId));
-            }
-        }
-        else
-        {
-            await caller.RequireAnywhereAsync(Permission.ReadWelfare, ct);
-            query = await caller.Scoped(query, Permission.ReadWelfare, h => h.OrgUnitId, ct);
-        }
+        var query = await WelfareUnits.ReadableAsync(db, caller, db.Set<Household>().AsNoTracking(), orgUnit, h => h.OrgUnitId, ct);
         query = miss switch
         {
             "housing" => query.Where(h => !h.HousingAdequate),

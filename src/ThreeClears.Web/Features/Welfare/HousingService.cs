@@ -199,23 +199,7 @@ public sealed class HousingService(ThreeClearsDb db, Caller caller, AuditLog aud
         if (year is < MinYear or > MaxYear) checks.Add("year", $"must be between {MinYear} and {MaxYear}.");
         var st = checks.Enum<SupportStatus>("status", status, required: false);
         checks.ThrowIfAny();
-        var q = SupportQuery();
-        if (!string.IsNullOrWhiteSpace(orgUnit))
-        {
-            var units = await WelfareUnits.LoadAsync(db, ct);
-            var unit = units.Require(orgUnit);
-            await caller.RequireAsync(Permission.ReadWelfare, unit.Id, ct);
-            if (unit.ParentId is not null)
-            {
-                var ids = units.SubtreeIds(unit);
-                q = q.Where(s => ids.Contains(s.OrgUnitId));
-            }
-        }
-        else
-        {
-            await caller.RequireAnywhereAsync(Permission.ReadWelfare, ct);
-            q = await caller.Scoped(q, Permission.ReadWelfare, s => s.OrgUnitId, ct);
-        }
+        var q = await WelfareUnits.ReadableAsync(db, caller, SupportQuery(), orgUnit, s => s.OrgUnitId, ct);
         if (year is { } y) q = q.Where(s => s.Year == y);
         if (st is { } sv) q = q.Where(s => s.Status == sv);
         var total = await q.CountAsync(ct);

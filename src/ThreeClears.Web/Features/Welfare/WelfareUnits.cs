@@ -17,6 +17,24 @@ public sealed record WelfareUnit(int Id, string Code, string Name, string NameEn
 /// <summary>The org tree, read once per request: by id, by code, children and subtrees.</summary>
 public sealed class WelfareUnits
 {
+    /// <summary>
+    /// Rows of personal welfare data the caller may read: those of <paramref name="orgUnit"/>'s subtree
+    /// when it is named (403 unless the caller's welfare rights cover it), else of every unit they cover.
+    /// </summary>
+    public static async Task<IQueryable<T>> ReadableAsync<T>(ThreeClearsDb db, Infrastructure.Auth.Caller caller, IQueryable<T> query,
+        string? orgUnit, System.Linq.Expressions.Expression<Func<T, int>> unitOf, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(orgUnit))
+        {
+            await caller.RequireAnywhereAsync(Domain.Access.Permission.ReadWelfare, ct);
+            return await caller.Scoped(query, Domain.Access.Permission.ReadWelfare, unitOf, ct);
+        }
+        var units = await LoadAsync(db, ct);
+        var unit = units.Require(orgUnit);
+        await caller.RequireAsync(Domain.Access.Permission.ReadWelfare, unit.Id, ct);
+        return unit.ParentId is null ? query : Infrastructure.Auth.Caller.InUnits(query, units.SubtreeIds(unit), unitOf);
+    }
+
     private readonly Dictionary<int, WelfareUnit> _byId;
     private readonly Dictionary<string, WelfareUnit> _byCode;
     private readonly ILookup<int, WelfareUnit> _children;

@@ -117,8 +117,12 @@ public sealed class Caller(IHttpContextAccessor http, ThreeClearsDb db)
     public async Task<IQueryable<T>> Scoped<T>(IQueryable<T> query, Permission permission, Expression<Func<T, int>> unitOf, CancellationToken ct = default)
     {
         var set = await UnitsWithAsync(permission, ct);
-        if (set.All) return query;
-        var ids = set.Ids;
+        return set.All ? query : InUnits(query, set.Ids, unitOf);
+    }
+
+    /// <summary>Narrows a query to rows whose unit is one of <paramref name="ids"/>.</summary>
+    public static IQueryable<T> InUnits<T>(IQueryable<T> query, int[] ids, Expression<Func<T, int>> unitOf)
+    {
         var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)],
             Expression.Constant(ids), unitOf.Body);
         return query.Where(Expression.Lambda<Func<T, bool>>(contains, unitOf.Parameters));

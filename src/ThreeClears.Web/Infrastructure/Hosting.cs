@@ -13,10 +13,12 @@ using ThreeClears.Web.Features.Admin;
 using ThreeClears.Web.Features.Audit;
 using ThreeClears.Web.Features.Calendar;
 using ThreeClears.Web.Features.Dashboard;
+using ThreeClears.Web.Features.Drafts;
 using ThreeClears.Web.Features.Home;
 using ThreeClears.Web.Features.Indicators;
 using ThreeClears.Web.Features.Organisation;
 using ThreeClears.Web.Features.Plan;
+using ThreeClears.Web.Features.Public;
 using ThreeClears.Web.Features.Ratings;
 using ThreeClears.Web.Features.Tasks;
 using ThreeClears.Web.Infrastructure.Auth;
@@ -175,6 +177,8 @@ public static class Hosting
         services.AddIndicators();
         services.AddDashboard();
         services.AddRatings();
+        services.AddDrafts();
+        services.AddPublicPortal();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -233,6 +237,8 @@ public static class Hosting
         app.MapIndicatorsFeature();
         app.MapDashboard();
         app.MapRatings();
+        app.MapDrafts();
+        app.MapPublicPortal();
         app.MapHome();
         app.MapRazorPages();
     }

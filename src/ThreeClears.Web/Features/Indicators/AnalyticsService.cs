@@ -29,10 +29,17 @@ public sealed class AnalyticsService(ThreeClearsDb db, Caller caller)
 {
     private sealed record UnitNode(int Id, int? ParentId, string Code, int Depth);
 
-    public async Task<AnalyticsRowDto> GetAsync(string? indicatorCode, string? orgUnitCode, string? period, bool children, bool approvedOnly,
-        CancellationToken ct)
+    public Task<AnalyticsRowDto> GetAsync(string? indicatorCode, string? orgUnitCode, string? period, bool children, bool approvedOnly,
+        CancellationToken ct) => ComputeAsync(indicatorCode, orgUnitCode, period, children, approvedOnly, publicRead: false, ct);
+
+    /// <summary>The public portal's reading: approved values only (PRODUCT.md), for anyone, logged in or not.</summary>
+    public Task<AnalyticsRowDto> PublicAsync(string indicatorCode, string orgUnitCode, string period, CancellationToken ct) =>
+        ComputeAsync(indicatorCode, orgUnitCode, period, children: false, approvedOnly: true, publicRead: true, ct);
+
+    private async Task<AnalyticsRowDto> ComputeAsync(string? indicatorCode, string? orgUnitCode, string? period, bool children, bool approvedOnly,
+        bool publicRead, CancellationToken ct)
     {
-        _ = caller.UserId;
+        if (!publicRead) _ = caller.UserId;
         var checks = new Checks();
         checks.Text("indicator", indicatorCode, 64);
         checks.Text("orgUnit", orgUnitCode, 64);
@@ -46,7 +53,7 @@ public sealed class AnalyticsService(ThreeClearsDb db, Caller caller)
             throw new NotFoundException($"No indicator has code '{indicatorCode}'.");
         var unit = await db.Set<OrgUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Code == orgUnitCode!.Trim(), ct)
             ?? throw new NotFoundException($"No org unit has code '{orgUnitCode}'.");
-        await caller.RequireAsync(Permission.ReadData, unit.Id, ct);
+        if (!publicRead) await caller.RequireAsync(Permission.ReadData, unit.Id, ct);
 
         // The unit's subtree, parents before children, as the roll-up wants it.
         var path = unit.Path;

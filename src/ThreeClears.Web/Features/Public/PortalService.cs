@@ -74,23 +74,26 @@ public sealed class PortalService(ThreeClearsDb db, AnalyticsService analytics, 
                 Code = t.OwnerOrgUnit!.Code, t.OwnerOrgUnit.Name, t.OwnerOrgUnit.NameEn,
             }).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
-        var photos = (await PhotoRows().Where(p => ids.Contains(p.TaskId)).OrderBy(p => p.Id).ToListAsync(ct)).ToLookup(p => p.TaskId);
+        var photos = (await PublishedPhotos().Where(a => ids.Contains(a.TaskId!.Value)).OrderBy(a => a.Id)
+            .Select(a => new { a.Id, TaskId = a.TaskId!.Value }).ToListAsync(ct)).ToLookup(p => p.TaskId);
         return new PageOf<PublicProductDto>([.. rows.Select(r => new PublicProductDto(r.Id, r.Title, r.ProductDescription, r.Kind.ToApi(),
             r.DeliveredQuantity, r.TargetQuantity, r.ProductUnit, r.Code, r.Name, r.NameEn, r.DueDate, r.CompletedOn!.Value, r.CompletedOn <= r.DueDate,
             [.. photos[r.Id].Take(PhotosPerProduct).Select(p => new PublicPhotoDto(p.Id, $"/api/public/photos/{p.Id}", $"/api/public/photos/{p.Id}/thumbnail"))]))], total);
     }
 
-    private sealed record PhotoRow(int Id, int TaskId);
-
     /// <summary>
     /// Photos that are evidence of a delivered product: images with a thumbnail, sent with a
     /// progress report of that very task. A file uploaded but never reported with is not evidence.
     /// </summary>
-    private IQueryable<PhotoRow> PhotoRows() =>
-        db.Set<TaskProgressReport>().AsNoTracking()
-            .Where(r => db.Set<TaskItem>().Where(Delivered).Any(t => t.Id == r.TaskId))
-            .SelectMany(r => r.Attachments.Where(a => a.IsImage && a.ThumbnailSha256 != null && a.TaskId == r.TaskId), (r, a) => new PhotoRow(a.Id, r.TaskId))
-            .Distinct();
+    private IQueryable<Attachment> PublishedPhotos()
+    {
+        var delivered = db.Set<TaskItem>().Where(Delivered);
+        var reports = db.Set<TaskProgressReport>();
+        return db.Set<Attachment>().AsNoTracking()
+            .Where(a => a.IsImage && a.ThumbnailSha256 != null && a.TaskId != null
+                && delivered.Any(t => t.Id == a.TaskId)
+                && reports.Any(r => r.TaskId == a.TaskId && r.Attachments.Any(x => x.Id == a.Id)));
+    }
 
     /// <summary>
     /// The photo of a delivered product: its thumbnail, or a full-size copy without metadata. Any
@@ -99,7 +102,7 @@ public sealed class PortalService(ThreeClearsDb db, AnalyticsService analytics, 
     /// </summary>
     public async Task<Stream> PhotoAsync(int id, bool thumbnail, CancellationToken ct)
     {
-        if (!await PhotoRows().AnyAsync(p => p.Id == id, ct)) throw new NotFoundException($"No published photo has id {id}.");
+        if (!await PublishedPhotos().AnyAsync(a => a.Id == id, ct)) throw new NotFoundException($"No published photo has id {id}.");
         var row = await db.Set<Attachment>().AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Sha256, a.ThumbnailSha256 }).FirstAsync(ct);
         if (thumbnail)
             return await files.OpenAsync(row.ThumbnailSha256!, ct) ?? throw new NotFoundException("The photo's bytes are missing from the store.");

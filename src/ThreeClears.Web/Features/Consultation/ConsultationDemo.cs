@@ -110,7 +110,7 @@ public static class ConsultationDemo
             var submitted = at?.Date ?? ReportOpenFrom.AddDays(random.Next(ReportOpenTo.DayNumber - ReportOpenFrom.DayNumber + 1));
             var opinion = new Opinion
             {
-                DraftId = draft.Id, Text = theme.Text + Contexts[random.Next(Contexts.Length)] + ".", Group = group,
+                DraftId = draft.Id, Text = theme.Text + (random.Next(4) == 0 ? Voice(group) : Contexts[random.Next(Contexts.Length)]) + ".", Group = group,
                 SectionId = theme.Section is null ? null : sections[theme.Section].Id, Source = at is null ? OpinionSource.Online : OpinionSource.Conference,
                 ConferenceId = at?.Id, RecordedById = at is null ? null : leader, SubmittedOn = submitted,
                 SubmittedAt = submitted.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc).AddSeconds(i), // unique: see the conferences

@@ -60,8 +60,17 @@ internal static class ConsultationDemoTexts
     public static readonly string[] Contexts =
     [
         "", " ở các xã vùng cao", " đối với các xã biên giới", " trong giai đoạn 2025–2030", " tại địa bàn thôn, bản",
-        " như ý kiến của nhiều hộ dân trong xã", " theo kinh nghiệm của doanh nghiệp chúng tôi", " để người dân dễ theo dõi và giám sát",
+        " để người dân dễ theo dõi và giám sát",
     ];
+
+    /// <summary>How a group puts it, now and then.</summary>
+    public static string Voice(Domain.Drafts.OpinionGroup group) => group switch
+    {
+        Domain.Drafts.OpinionGroup.Citizens => " như ý kiến của nhiều hộ dân trong thôn",
+        Domain.Drafts.OpinionGroup.Businesses => " theo kinh nghiệm của doanh nghiệp chúng tôi",
+        Domain.Drafts.OpinionGroup.FormerLeaders => " qua kinh nghiệm lãnh đạo các nhiệm kỳ trước",
+        _ => " qua thực tiễn công tác ở cơ sở",
+    };
 
     public static readonly string[] Places =
     [

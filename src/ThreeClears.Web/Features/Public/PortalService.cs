@@ -118,7 +118,10 @@ public sealed class PortalService(ThreeClearsDb db, AnalyticsService analytics, 
         await using (var source = await files.OpenAsync(sha256, ct) ?? throw new NotFoundException("The photo's bytes are missing from the store."))
         {
             using var image = await Image.LoadAsync(source, ct);
-            image.Mutate(x => x.AutoOrient().Resize(new ResizeOptions { Mode = ResizeMode.Max, Size = new Size(PhotoPixels, PhotoPixels) }));
+            image.Mutate(x => x.AutoOrient());
+            // Only ever smaller: a photo already within 1600 px keeps its size.
+            if (image.Width > PhotoPixels || image.Height > PhotoPixels)
+                image.Mutate(x => x.Resize(new ResizeOptions { Mode = ResizeMode.Max, Size = new Size(PhotoPixels, PhotoPixels) }));
             image.Metadata.ExifProfile = null;
             image.Metadata.IptcProfile = null;
             image.Metadata.XmpProfile = null;
@@ -161,7 +164,9 @@ public sealed class PortalService(ThreeClearsDb db, AnalyticsService analytics, 
         var items = new List<PublicIndicatorDto>();
         foreach (var m in meta.OrderBy(m => m.Code, StringComparer.Ordinal).Take(MaxIndicators))
             items.Add(new PublicIndicatorDto(m.Code, m.Name, m.NameEn, m.Unit, await analytics.PublicAsync(m.Code, root.Code, p.ToString(), ct)));
-        return new PublicIndicatorsDto(root.Code, p.ToString(), items);
+        // Those with a figure first: a target without an approved figure yet is shown, after them.
+        return new PublicIndicatorsDto(root.Code, p.ToString(),
+            [.. items.OrderBy(i => (i.Figures.Actual ?? i.Figures.Ytd ?? i.Figures.Value) is null).ThenBy(i => i.Code, StringComparer.Ordinal)]);
     }
 
     // ---------------------------------------------------------------- units
@@ -184,4 +189,22 @@ public sealed class PortalService(ThreeClearsDb db, AnalyticsService analytics, 
     }
 
     public Task<AuditHead> HeadAsync(AuditChainer chainer, CancellationToken ct) => AuditApi.HeadAsync(db, chainer, ct);
+
+    /// <summary>The root unit: whose portal this is.</summary>
+    public async Task<(string Code, string Name, string NameEn)> RootAsync(CancellationToken ct)
+    {
+        var r = await db.Set<OrgUnit>().AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.Id)
+            .Select(u => new { u.Code, u.Name, u.NameEn }).FirstAsync(ct);
+        return (r.Code, r.Name, r.NameEn);
+    }
+
+    /// <summary>One unit's public facts and its rating this year, with the share of each star once published.</summary>
+    public async Task<(PublicUnitDto Unit, RatingSummaryDto Summary)> UnitAsync(string code, CancellationToken ct)
+    {
+        var u = await db.Set<OrgUnit>().AsNoTracking().Where(x => x.Code == code && x.Kind != OrgUnitKind.Partner)
+            .Select(x => new { x.Code, x.Name, x.NameEn, x.Kind, ParentCode = x.Parent == null ? null : x.Parent.Code, x.DissolvedOn }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"No unit has code '{code}'.");
+        var summary = await ratings.SummaryAsync(u.Code, Period.OfYear(clock.Today.Year).ToString(), ct);
+        return (new PublicUnitDto(u.Code, u.Name, u.NameEn, u.Kind.ToApi(), u.ParentCode, summary.Ratings, summary.Published, summary.Mean), summary);
+    }
 }

@@ -157,6 +157,10 @@ public abstract class DraftsTests(AppFixture app)
 
         // The contact is in no answer: not the officials', not the outbox's, not the audit's.
         Assert.True(done.GetProperty("hasContact").GetBoolean());
+        // Without an SMTP server the notice waits in the outbox.
+        var notices = await (await chair.GetAsync($"/api/drafts/{id}/notices")).Expect(HttpStatusCode.OK);
+        var notice = Assert.Single(notices.GetProperty("items").EnumerateArray());
+        Assert.Equal(("email", "pending", o), (notice.GetProperty("channel").GetString(), notice.GetProperty("state").GetString(), notice.GetProperty("opinionId").GetInt32()));
         foreach (var url in new[] { $"/api/opinions/{o}", $"/api/drafts/{id}/opinions", $"/api/drafts/{id}/notices", $"/api/audit?entity=opinion&id={o}" })
         {
             using var admin = await app.As("admin");

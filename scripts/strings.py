@@ -427,7 +427,7 @@ VI.update({
  "Drafts open for your opinion": "Dự thảo đang lấy ý kiến",
  "E-mail or phone to be told of the answer (optional)": "Thư điện tử hoặc số điện thoại để nhận thông báo khi có trả lời (không bắt buộc)",
  "Every change is recorded in a hash chain. Keep a copy of this head: if the history were rewritten, it would no longer match.": "Mọi thay đổi đều được ghi vào một chuỗi băm. Hãy lưu lại đầu chuỗi này: nếu lịch sử bị sửa, nó sẽ không còn khớp.",
- "Explanation": "Giải trình",
+ "Explanation": "Nội dung trả lời",
  "Figures against the province's targets for the year, from approved data only: a figure still being entered or checked is not published.": "Số liệu so với chỉ tiêu năm của tỉnh, chỉ từ số liệu đã được phê duyệt: số liệu đang nhập hoặc đang kiểm tra không được công bố.",
  "Group": "Nhóm",
  "Hide": "Ẩn",

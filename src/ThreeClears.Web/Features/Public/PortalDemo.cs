@@ -3,7 +3,10 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
+using ThreeClears.Domain;
+using ThreeClears.Domain.Access;
 using ThreeClears.Domain.Tasks;
+using ThreeClears.Web.Features.Access;
 using ThreeClears.Web.Data;
 using ThreeClears.Web.Features.Audit;
 using ThreeClears.Web.Features.Evidence;
@@ -16,42 +19,59 @@ namespace ThreeClears.Web.Features.Public;
 /// <summary>
 /// Tasks for the portal to show and to keep back: four delivered products of 2025 (verified, of
 /// kinds output and outcome) with evidence photos, and three it must not publish (a process task,
-/// one reported done but not verified, one in progress), each with a photo too. The photos are
-/// drawn here (a house under a sky), so the demo needs no image files.
+/// verified; two products not completed, so not verified), each with a photo too. (A product
+/// reported at its target and waiting for its verifier would sit in every province leader's inbox;
+/// the leak test plants one of its own.) They belong to
+/// officials of their own (a ward, a commune, the border gate, the provincial office), so that the
+/// other demo officials' lists stay as the tests of their features know them. The photos are drawn
+/// here (a house under a sky), so the demo needs no image files.
 /// </summary>
 public static class PortalDemo
 {
     private sealed record DemoTask(string Title, string Product, string Unit, decimal Target, decimal Delivered, ProductKind Kind, string Owner,
-        string Assigner, string? Goal, DateOnly Start, DateOnly Due, DateOnly? Completed, int Photos);
+        string Assigner, DateOnly Start, DateOnly Due, DateOnly? Completed, int Photos);
+
+    /// <summary>(user name, full name, position, unit, role, heads the unit). Every demo password is "demo".</summary>
+    public static readonly (string User, string FullName, string Position, string Unit, Role Role, bool Head)[] People =
+    [
+        ("vicechair", "Đinh Quang Tuấn", "Phó Chủ tịch UBND tỉnh", "CB", Role.Leader, false),
+        ("officer.vp", "Vi Thị Hường", "Chuyên viên Văn phòng UBND tỉnh", "VP-UBND", Role.Officer, false),
+        ("chair.thucphan", "Nông Thị Loan", "Chủ tịch UBND phường Thục Phán", "P-THUCPHAN", Role.Manager, true),
+        ("officer.thucphan", "Hoàng Văn Sơn", "Công chức Địa chính – Xây dựng", "P-THUCPHAN", Role.Officer, false),
+        ("chair.quanguyen", "Lô Văn Khải", "Chủ tịch UBND xã Quảng Uyên", "X-QUANGUYEN", Role.Manager, true),
+        ("officer.quanguyen", "Đinh Thị Nga", "Công chức Văn hóa – Xã hội", "X-QUANGUYEN", Role.Officer, false),
+        ("officer.cktralinh", "Lạc Văn Hưng", "Trưởng Ban quản lý cửa khẩu Trà Lĩnh", "CK-TRALINH", Role.Officer, false),
+    ];
 
     private static readonly DemoTask[] Tasks =
     [
-        new("Xây dựng 650 căn nhà kiên cố thay nhà tạm, nhà dột nát xã Trà Lĩnh năm 2025", "Nhà ở kiên cố bàn giao cho hộ nghèo, hộ cận nghèo", "căn",
-            650, 650, ProductKind.Output, "officer.tralinh", "chair.tralinh", "CT-NHA-TAM", new(2025, 3, 1), new(2025, 11, 30), new(2025, 11, 26), 2),
+        new("Xây dựng 120 căn nhà kiên cố thay nhà tạm, nhà dột nát phường Thục Phán năm 2025", "Nhà ở kiên cố bàn giao cho hộ nghèo, hộ cận nghèo", "căn",
+            120, 120, ProductKind.Output, "officer.thucphan", "chair.thucphan", new(2025, 3, 1), new(2025, 11, 30), new(2025, 11, 26), 2),
         new("Thông tuyến kỹ thuật cao tốc Đồng Đăng – Trà Lĩnh", "Tuyến cao tốc thông xe kỹ thuật, xóa thế độc đạo", "tuyến",
-            1, 1, ProductKind.Outcome, "officer.xd", "director.xd", "CT-CAO-TOC-DDTL", new(2025, 1, 1), new(2025, 12, 31), new(2025, 12, 19), 1),
-        new("Lắp đặt 120 nhà tiêu, nhà tắm hợp vệ sinh cho hộ nghèo xã Hòa An", "Nhà tiêu và nhà tắm hợp vệ sinh đã bàn giao", "công trình",
-            120, 120, ProductKind.Output, "officer.hoaan", "chair.hoaan", "CT-NHA-TAM", new(2025, 4, 1), new(2025, 10, 15), new(2025, 10, 20), 1),
+            1, 1, ProductKind.Outcome, "officer.vp", "vicechair", new(2025, 1, 1), new(2025, 12, 31), new(2025, 12, 19), 1),
+        new("Lắp đặt 85 nhà tiêu, nhà tắm hợp vệ sinh cho hộ nghèo xã Quảng Uyên", "Nhà tiêu và nhà tắm hợp vệ sinh đã bàn giao", "công trình",
+            85, 85, ProductKind.Output, "officer.quanguyen", "chair.quanguyen", new(2025, 4, 1), new(2025, 10, 15), new(2025, 10, 20), 1),
         new("Đưa vào vận hành bãi kiểm hóa tập trung cửa khẩu Trà Lĩnh", "Bãi kiểm hóa tập trung vận hành, thông quan trong ngày", "bãi",
-            1, 1, ProductKind.Output, "director.ct", "leader", "CT-CUA-KHAU", new(2025, 2, 1), new(2025, 9, 30), new(2025, 9, 12), 1),
+            1, 1, ProductKind.Output, "officer.cktralinh", "vicechair", new(2025, 2, 1), new(2025, 9, 30), new(2025, 9, 12), 1),
     ];
 
-    /// <summary>Titles the portal must never show: a process, an unverified product, one in progress (the leak test reads them).</summary>
+    /// <summary>Titles the portal must never show: a process, two products not yet delivered (the leak test reads them).</summary>
     public static readonly string[] Unpublished =
     [
-        "Tổ chức hội nghị sơ kết 6 tháng chương trình xóa nhà tạm",
-        "Xây dựng 35 căn nhà kiên cố thôn Lũng Rì (chờ xác nhận)",
-        "Nâng cấp đường vào khu di tích quốc gia đặc biệt Pác Bó",
+        "Tổ chức hội nghị sơ kết 6 tháng chương trình xóa nhà tạm phường Thục Phán",
+        "Xây dựng 35 căn nhà kiên cố tổ dân phố 5 phường Thục Phán",
+        "Bê tông hóa 12 km đường liên thôn xã Quảng Uyên",
     ];
 
-    private static readonly DemoTask[] Kept =
+    /// <summary>Dates of the kept-back tasks follow the day the demo is loaded, so that none is overdue then.</summary>
+    private static DemoTask[] Kept(DateOnly today) =>
     [
-        new(Unpublished[0], "Hội nghị sơ kết đã tổ chức", "hội nghị", 1, 1, ProductKind.Process, "officer.xd", "director.xd", "CT-NHA-TAM",
+        new(Unpublished[0], "Hội nghị sơ kết đã tổ chức", "hội nghị", 1, 1, ProductKind.Process, "officer.thucphan", "chair.thucphan",
             new(2025, 6, 1), new(2025, 7, 15), new(2025, 7, 10), 1),
-        new(Unpublished[1], "Nhà ở kiên cố cho hộ nghèo thôn Lũng Rì", "căn", 35, 35, ProductKind.Output, "officer.tralinh", "chair.tralinh", "CT-NHA-TAM",
-            new(2025, 9, 1), new(2026, 3, 31), null, 1),
-        new(Unpublished[2], "Đường bê tông vào khu di tích", "km", 12, 5, ProductKind.Output, "officer.hoaan", "chair.hoaan", null,
-            new(2025, 10, 1), new(2027, 6, 30), null, 1),
+        new(Unpublished[1], "Nhà ở kiên cố cho hộ nghèo tổ dân phố 5", "căn", 35, 28, ProductKind.Output, "officer.thucphan", "chair.thucphan",
+            today.AddDays(-90), today.AddDays(60), null, 1),
+        new(Unpublished[2], "Đường bê tông liên thôn", "km", 12, 5, ProductKind.Output, "officer.quanguyen", "chair.quanguyen",
+            today.AddDays(-60), today.AddDays(240), null, 1),
     ];
 
     public const int PublishedCount = 4;
@@ -59,9 +79,24 @@ public static class PortalDemo
     public static async Task LoadAsync(ThreeClearsDb db, AuditLog audit, IFileStore files, IReadOnlyDictionary<string, OrgUnit> units, DateTime now,
         DateOnly today, CancellationToken ct)
     {
-        var names = Tasks.Concat(Kept).SelectMany(t => new[] { t.Owner, t.Assigner }).Distinct().ToList();
-        var users = await db.Users.Where(u => names.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, ct);
-        var all = Tasks.Concat(Kept).ToList();
+        // The same "demo" password as every demo user: the stored hash carries its own salt.
+        var hash = await db.Users.Where(u => u.UserName == "leader").Select(u => u.PasswordHash).FirstAsync(ct);
+        var people = People.Select(p => new AppUser
+        {
+            UserName = p.User, NormalizedUserName = p.User.ToUpperInvariant(), FullName = p.FullName, Position = p.Position, OrgUnitId = units[p.Unit].Id,
+            CreatedAt = now, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
+        }).ToList();
+        db.AddRange(people);
+        await db.SaveChangesAsync(ct);
+        foreach (var (p, user) in People.Zip(people))
+        {
+            db.Add(new RoleGrant { UserId = user.Id, Role = p.Role, OrgUnitId = units[p.Unit].Id, GrantedAt = now });
+            if (p.Head) units[p.Unit].HeadUserId = user.Id;
+            audit.Record("user", p.User, "create", null, new { userName = p.User, p.FullName, p.Position, roles = new[] { new { role = p.Role.ToApi(), orgUnitCode = p.Unit } } },
+                user.OrgUnitId, "demo");
+        }
+        var users = people.ToDictionary(u => u.UserName!);
+        var all = Tasks.Concat(Kept(today)).ToList();
         var tasks = all.Select(d =>
         {
             var owner = users[d.Owner];
@@ -69,7 +104,7 @@ public static class PortalDemo
             {
                 Title = d.Title, ProductDescription = d.Product, ProductUnit = d.Unit, TargetQuantity = d.Target, OriginalTargetQuantity = d.Target,
                 Kind = d.Kind, OwnerId = owner.Id, OwnerOrgUnitId = owner.OrgUnitId, AssignedById = users[d.Assigner].Id, StartDate = d.Start,
-                DueDate = d.Due, CreatedOn = d.Start, CreatedAt = d.Start.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc), GoalCode = d.Goal,
+                DueDate = d.Due, CreatedOn = d.Start, CreatedAt = d.Start.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
                 Source = "Dữ liệu mẫu", DeliveredQuantity = d.Delivered, LastReportOn = d.Completed ?? today.AddDays(-3), CompletedOn = d.Completed,
                 VerifiedOn = d.Completed,
                 Status = d.Completed is { } c ? (c <= d.Due ? Domain.Tasks.TaskStatus.CompletedOnTime : Domain.Tasks.TaskStatus.CompletedLate)

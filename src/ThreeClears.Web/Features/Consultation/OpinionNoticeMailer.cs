@@ -81,10 +81,20 @@ public sealed class OpinionNoticeMailer(IServiceScopeFactory scopes, IConfigurat
                         n.Attempts, n.Opinion!.Contact, n.OpinionId, n.Opinion.Text, DraftTitle = n.Opinion.Draft!.Title,
                         n.Opinion.Response!.Decision, n.Opinion.Response.Explanation, n.DraftId,
                     }).FirstAsync(ct);
+                    MimeMessage message;
+                    try { message = Compose(item.Contact!, item.OpinionId, item.DraftId, item.DraftTitle, item.Text, item.Decision, item.Explanation); }
+                    catch (ParseException e)
+                    {
+                        // An address the mail library cannot use will never go: it fails at once, the others go on.
+                        await db.Set<OpinionNotice>().Where(n => n.Id == id).ExecuteUpdateAsync(s => s
+                            .SetProperty(n => n.State, NoticeState.Failed).SetProperty(n => n.Attempts, item.Attempts + 1)
+                            .SetProperty(n => n.LastError, "The address cannot be used: " + e.Message), ct);
+                        continue;
+                    }
                     try
                     {
                         smtp ??= await ConnectAsync(ct);
-                        await smtp.SendAsync(Compose(item.Contact!, item.OpinionId, item.DraftId, item.DraftTitle, item.Text, item.Decision, item.Explanation), ct);
+                        await smtp.SendAsync(message, ct);
                         await db.Set<OpinionNotice>().Where(n => n.Id == id).ExecuteUpdateAsync(s => s
                             .SetProperty(n => n.State, NoticeState.Sent).SetProperty(n => n.SentAt, clock.UtcNow)
                             .SetProperty(n => n.Attempts, item.Attempts + 1).SetProperty(n => n.LastError, (string?)null), ct);

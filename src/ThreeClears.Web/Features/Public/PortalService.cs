@@ -201,7 +201,7 @@ public sealed class PortalService(ThreeClearsDb db, AnalyticsService analytics, 
     /// <summary>One unit's public facts and its rating this year, with the share of each star once published.</summary>
     public async Task<(PublicUnitDto Unit, RatingSummaryDto Summary)> UnitAsync(string code, CancellationToken ct)
     {
-        var u = await db.Set<OrgUnit>().AsNoTracking().Where(x => x.Code == code && x.Kind != OrgUnitKind.Partner)
+        var u = await db.Set<OrgUnit>().AsNoTracking().Where(x => x.Code == code && x.Kind != OrgUnitKind.Partner && x.DissolvedOn == null)
             .Select(x => new { x.Code, x.Name, x.NameEn, x.Kind, ParentCode = x.Parent == null ? null : x.Parent.Code, x.DissolvedOn }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException($"No unit has code '{code}'.");
         var summary = await ratings.SummaryAsync(u.Code, Period.OfYear(clock.Today.Year).ToString(), ct);

@@ -33,23 +33,23 @@ public abstract class RatingsTests(AppFixture app)
     [Fact]
     public async Task One_rating_per_client_per_unit_per_month()
     {
-        await app.SetTodayAsync("2026-03-10");
+        await app.SetTodayAsync("2031-03-10");
         try
         {
             var first = await RateAsync("X-TRALINH", 4, "client-one", "Đường đã sạch hơn");
-            Assert.Equal(("X-TRALINH", 4, "2026-03", "Đường đã sạch hơn"), (first.GetProperty("orgUnitCode").GetString(),
+            Assert.Equal(("X-TRALINH", 4, "2031-03", "Đường đã sạch hơn"), (first.GetProperty("orgUnitCode").GetString(),
                 first.GetProperty("stars").GetInt32(), first.GetProperty("period").GetString(), first.GetProperty("comment").GetString()));
             using var c = app.Anonymous();
             var again = await (await c.SendAsync(Rate("X-TRALINH", 5, "client-one"))).Expect(HttpStatusCode.Conflict);
-            Assert.Contains("2026-03", again.GetProperty("detail").GetString());
+            Assert.Contains("2031-03", again.GetProperty("detail").GetString());
             // Another client, or another unit, or the same client next month: each is a new rating.
             await RateAsync("X-TRALINH", 5, "client-two");
             await RateAsync("X-HOAAN", 2, "client-one");
-            await app.SetTodayAsync("2026-04-01");
+            await app.SetTodayAsync("2031-04-01");
             await RateAsync("X-TRALINH", 3, "client-one");
-            Assert.Equal(2, (await SummaryAsync("X-TRALINH", "2026-03")).GetProperty("ratings").GetInt32());
-            Assert.Equal(1, (await SummaryAsync("X-TRALINH", "2026Q2")).GetProperty("ratings").GetInt32());
-            Assert.Equal(3, (await SummaryAsync("X-TRALINH", "2026")).GetProperty("ratings").GetInt32());
+            Assert.Equal(2, (await SummaryAsync("X-TRALINH", "2031-03")).GetProperty("ratings").GetInt32());
+            Assert.Equal(1, (await SummaryAsync("X-TRALINH", "2031Q2")).GetProperty("ratings").GetInt32());
+            Assert.Equal(3, (await SummaryAsync("X-TRALINH", "2031")).GetProperty("ratings").GetInt32());
         }
         finally { await app.ResetClockAsync(); }
     }
@@ -75,19 +75,19 @@ public abstract class RatingsTests(AppFixture app)
     [Fact]
     public async Task The_mean_is_published_from_thirty_ratings_and_a_hidden_rating_counts_nowhere()
     {
-        await app.SetTodayAsync("2026-05-20");
+        await app.SetTodayAsync("2031-05-20");
         try
         {
             // 29 ratings: 10 × 5, 10 × 4, 9 × 3 — below 30, so only the count is told.
             var ids = new List<int>();
             for (var i = 0; i < 29; i++)
                 ids.Add((await RateAsync("X-HOAAN", i < 10 ? 5 : i < 20 ? 4 : 3, $"mean-{i}")).GetProperty("id").GetInt32());
-            var below = await SummaryAsync("X-HOAAN", "2026-05");
+            var below = await SummaryAsync("X-HOAAN", "2031-05");
             Assert.Equal((29, false, JsonValueKind.Null), (below.GetProperty("ratings").GetInt32(), below.GetProperty("published").GetBoolean(),
                 below.GetProperty("mean").ValueKind));
             // The 30th, 3 stars: sum = 50 + 40 + 30 = 120 over 30 ratings, mean 4.0.
             await RateAsync("X-HOAAN", 3, "mean-29");
-            var at = await SummaryAsync("X-HOAAN", "2026-05");
+            var at = await SummaryAsync("X-HOAAN", "2031-05");
             Assert.Equal((30, true, 4.0), (at.GetProperty("ratings").GetInt32(), at.GetProperty("published").GetBoolean(), at.GetProperty("mean").GetDouble()));
             Assert.Equal(10, at.GetProperty("byStars").GetProperty("5").GetInt32());
 
@@ -96,15 +96,15 @@ public abstract class RatingsTests(AppFixture app)
             var hidden = await (await admin.PostAsJsonAsync($"/api/ratings/{ids[0]}/hide", new { reason = "Lời lẽ xúc phạm" })).Expect(HttpStatusCode.OK);
             Assert.True(hidden.GetProperty("hidden").GetBoolean());
             Assert.Equal("admin", hidden.GetProperty("hiddenByUserName").GetString());
-            Assert.False((await SummaryAsync("X-HOAAN", "2026-05")).GetProperty("published").GetBoolean());
+            Assert.False((await SummaryAsync("X-HOAAN", "2031-05")).GetProperty("published").GetBoolean());
             await (await admin.PostAsJsonAsync($"/api/ratings/{ids[0]}/hide", new { reason = "again" })).Expect(HttpStatusCode.Conflict);
             // One more, 2 stars: 30 visible, sum = 120 − 5 + 2 = 117, mean 117 ÷ 30 = 3.9.
             await RateAsync("X-HOAAN", 2, "mean-30");
-            Assert.Equal(3.9, (await SummaryAsync("X-HOAAN", "2026-05")).GetProperty("mean").GetDouble());
+            Assert.Equal(3.9, (await SummaryAsync("X-HOAAN", "2031-05")).GetProperty("mean").GetDouble());
 
-            var list = await (await admin.GetAsync("/api/ratings?orgUnit=X-HOAAN&period=2026-05&pageSize=100")).Expect(HttpStatusCode.OK);
+            var list = await (await admin.GetAsync("/api/ratings?orgUnit=X-HOAAN&period=2031-05&pageSize=100")).Expect(HttpStatusCode.OK);
             Assert.Equal(30, list.GetProperty("total").GetInt32());
-            var all = await (await admin.GetAsync("/api/ratings?orgUnit=X-HOAAN&period=2026-05&includeHidden=true&pageSize=100")).Expect(HttpStatusCode.OK);
+            var all = await (await admin.GetAsync("/api/ratings?orgUnit=X-HOAAN&period=2031-05&includeHidden=true&pageSize=100")).Expect(HttpStatusCode.OK);
             Assert.Equal(31, all.GetProperty("total").GetInt32());
 
             var trail = await (await admin.GetAsync($"/api/audit?entity=rating&id={ids[0]}")).Expect(HttpStatusCode.OK);

@@ -286,6 +286,15 @@ public abstract class TasksTests(AppFixture app) : IAsyncLifetime
         Assert.Equal("image/jpeg", thumb.Content.Headers.ContentType?.MediaType);
         using (var t = Image.Load(await thumb.Content.ReadAsByteArrayAsync()))
             Assert.Equal((320, 213), (t.Width, t.Height)); // 1200×800 scaled to 320 on the long side: 800 × 320 ÷ 1200 = 213.3
+        // A photo smaller than a thumbnail keeps its size: 200×150 stays 200×150.
+        using (var small = new Image<Rgb24>(200, 150, new Rgb24(200, 60, 30)))
+        {
+            using var smallPng = new MemoryStream();
+            await small.SaveAsPngAsync(smallPng);
+            var smallId = (await (await Upload(owner, id, smallPng.ToArray(), "nho.png")).Expect(HttpStatusCode.Created)).GetProperty("attachmentId").GetInt32();
+            using var st = Image.Load(await (await owner.GetAsync($"/api/attachments/{smallId}/thumbnail")).Content.ReadAsByteArrayAsync());
+            Assert.Equal((200, 150), (st.Width, st.Height));
+        }
         var full = await owner.GetAsync($"/api/attachments/{attachment}");
         Assert.Equal("image/png", full.Content.Headers.ContentType?.MediaType);
         Assert.Equal(png.Length, (await full.Content.ReadAsByteArrayAsync()).Length);

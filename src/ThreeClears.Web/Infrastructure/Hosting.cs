@@ -14,10 +14,12 @@ using ThreeClears.Web.Features.Audit;
 using ThreeClears.Web.Features.Calendar;
 using ThreeClears.Web.Features.Dashboard;
 using ThreeClears.Web.Features.Evaluation;
+using ThreeClears.Web.Features.Drafts;
 using ThreeClears.Web.Features.Home;
 using ThreeClears.Web.Features.Indicators;
 using ThreeClears.Web.Features.Organisation;
 using ThreeClears.Web.Features.Plan;
+using ThreeClears.Web.Features.Public;
 using ThreeClears.Web.Features.Ratings;
 using ThreeClears.Web.Features.Reports;
 using ThreeClears.Web.Features.Tasks;
@@ -181,6 +183,8 @@ public static class Hosting
         services.AddEvaluation();
         services.AddReports();
         services.AddWelfare();
+        services.AddDrafts();
+        services.AddPublicPortal();
     }
 
     public const string AuthCookie = "tc_auth";
@@ -242,6 +246,8 @@ public static class Hosting
         app.MapEvaluation();
         app.MapReports();
         app.MapWelfare();
+        app.MapDrafts();
+        app.MapPublicPortal();
         app.MapHome();
         app.MapRazorPages();
     }

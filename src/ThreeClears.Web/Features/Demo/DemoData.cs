@@ -16,7 +16,7 @@ namespace ThreeClears.Web.Features.Demo;
 /// the units they replaced. The lineage lines are illustrative, not the legal list of the merger.
 /// People are fictional; every demo password is "demo".
 /// </summary>
-public sealed class DemoData(ThreeClearsDb db, UserManager<AppUser> users, AuditLog audit, AppClock clock)
+public sealed class DemoData(ThreeClearsDb db, UserManager<AppUser> users, AuditLog audit, AppClock clock, Infrastructure.Files.IFileStore files)
 {
     public const string Password = "demo";
     public static readonly DateOnly Merger = new(2025, 7, 1);
@@ -167,6 +167,9 @@ public sealed class DemoData(ThreeClearsDb db, UserManager<AppUser> users, Audit
         await Plan.PlanDemo.LoadAsync(db, audit, units, now, ct);
         await Evaluation.EvaluationDemo.LoadAsync(db, audit, units, hash, users.KeyNormalizer, now, ct);
         await Welfare.WelfareDemo.LoadAsync(db, audit, units, now, ct);
+        await Drafts.ConsultationDemo.LoadAsync(db, audit, units, now, clock.Today, ct);
+        Ratings.RatingsDemo.Add(db, audit, units, now, clock.Today);
+        await Public.PortalDemo.LoadAsync(db, audit, files, units, now, clock.Today, ct);
         await audit.CommitAsync(tx, ct);
     }
 }

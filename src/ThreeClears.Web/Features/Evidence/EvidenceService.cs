@@ -87,7 +87,10 @@ public sealed class EvidenceService(ThreeClearsDb db, Caller caller, TaskAccess 
         {
             await using var source = await files.OpenAsync(sha256, ct) ?? throw new InvalidOperationException("The file just stored is missing.");
             using var image = await Image.LoadAsync(source, ct);
-            image.Mutate(x => x.AutoOrient().Resize(new ResizeOptions { Mode = ResizeMode.Max, Size = new Size(ThumbnailPixels, ThumbnailPixels) }));
+            image.Mutate(x => x.AutoOrient());
+            // A small photo stays its size: enlarging it would only cost bytes on a slow link.
+            if (image.Width > ThumbnailPixels || image.Height > ThumbnailPixels)
+                image.Mutate(x => x.Resize(new ResizeOptions { Mode = ResizeMode.Max, Size = new Size(ThumbnailPixels, ThumbnailPixels) }));
             image.Metadata.ExifProfile = null;
             using var output = new MemoryStream();
             await image.SaveAsJpegAsync(output, new JpegEncoder { Quality = 70 }, ct);

@@ -43,10 +43,17 @@ public sealed record AnalyticsResult(AnalyticsRowDto Row, IReadOnlyList<TrendPoi
 /// </summary>
 public sealed class AnalyticsService(ThreeClearsDb db, Caller caller)
 {
-    public async Task<AnalyticsRowDto> GetAsync(string? indicatorCode, string? orgUnitCode, string? period, bool children, bool approvedOnly,
-        CancellationToken ct)
+    public Task<AnalyticsRowDto> GetAsync(string? indicatorCode, string? orgUnitCode, string? period, bool children, bool approvedOnly,
+        CancellationToken ct) => ReadAsync(indicatorCode, orgUnitCode, period, children, approvedOnly, publicRead: false, ct);
+
+    /// <summary>The public portal's reading: approved values only (PRODUCT.md), for anyone, logged in or not.</summary>
+    public Task<AnalyticsRowDto> PublicAsync(string indicatorCode, string orgUnitCode, string period, CancellationToken ct) =>
+        ReadAsync(indicatorCode, orgUnitCode, period, children: false, approvedOnly: true, publicRead: true, ct);
+
+    private async Task<AnalyticsRowDto> ReadAsync(string? indicatorCode, string? orgUnitCode, string? period, bool children, bool approvedOnly,
+        bool publicRead, CancellationToken ct)
     {
-        _ = caller.UserId;
+        if (!publicRead) _ = caller.UserId;
         var checks = new Checks();
         checks.Text("indicator", indicatorCode, 64);
         checks.Text("orgUnit", orgUnitCode, 64);
@@ -57,8 +64,11 @@ public sealed class AnalyticsService(ThreeClearsDb db, Caller caller)
             ?? throw new NotFoundException($"No indicator has code '{indicatorCode}'.");
         var unit = await db.Set<OrgUnit>().AsNoTracking().FirstOrDefaultAsync(u => u.Code == orgUnitCode!.Trim(), ct)
             ?? throw new NotFoundException($"No org unit has code '{orgUnitCode}'.");
-        caller.KnowPath(unit.Id, unit.Path);
-        await caller.RequireAsync(Permission.ReadData, unit.Id, ct);
+        if (!publicRead)
+        {
+            caller.KnowPath(unit.Id, unit.Path);
+            await caller.RequireAsync(Permission.ReadData, unit.Id, ct);
+        }
         return (await ComputeAsync(unit, [indicator], p, children, approvedOnly, ct))[0].Row;
     }
 

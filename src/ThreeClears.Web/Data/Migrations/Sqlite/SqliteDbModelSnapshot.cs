@@ -405,6 +405,381 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.ToTable("calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.Draft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CreatedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("OpenFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_from");
+
+                    b.Property<DateOnly>("OpenTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_to");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drafts");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_drafts_created_by_id");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_drafts_org_unit_id");
+
+                    b.HasIndex("OpenTo", "OpenFrom")
+                        .HasDatabaseName("ix_drafts_open_to_open_from");
+
+                    b.ToTable("drafts", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.DraftConference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("draft_id");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<int>("OrganizerOrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organizer_org_unit_id");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_draft_conferences");
+
+                    b.HasIndex("OrganizerOrgUnitId")
+                        .HasDatabaseName("ix_draft_conferences_organizer_org_unit_id");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_draft_conferences_recorded_by_id");
+
+                    b.HasIndex("DraftId", "Date")
+                        .HasDatabaseName("ix_draft_conferences_draft_id_date");
+
+                    b.ToTable("draft_conferences", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.DraftSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("draft_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_draft_sections");
+
+                    b.HasIndex("DraftId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_draft_sections_draft_id_key");
+
+                    b.ToTable("draft_sections", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.Opinion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_hash");
+
+                    b.Property<int?>("ConferenceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conference_id");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("ContactKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_kind");
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("draft_id");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<int?>("RecordedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<int?>("SectionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("section_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("SubmitterName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitter_name");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_opinions");
+
+                    b.HasIndex("ClientHash")
+                        .HasDatabaseName("ix_opinions_client_hash");
+
+                    b.HasIndex("ConferenceId")
+                        .HasDatabaseName("ix_opinions_conference_id");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_opinions_recorded_by_id");
+
+                    b.HasIndex("SectionId")
+                        .HasDatabaseName("ix_opinions_section_id");
+
+                    b.HasIndex("DraftId", "Id")
+                        .HasDatabaseName("ix_opinions_draft_id_id");
+
+                    b.ToTable("opinions", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.OpinionNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("draft_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<int>("OpinionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opinion_id");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_opinion_notices");
+
+                    b.HasIndex("DraftId")
+                        .HasDatabaseName("ix_opinion_notices_draft_id");
+
+                    b.HasIndex("OpinionId")
+                        .HasDatabaseName("ix_opinion_notices_opinion_id");
+
+                    b.HasIndex("State", "Channel", "Id")
+                        .HasDatabaseName("ix_opinion_notices_state_channel_id");
+
+                    b.ToTable("opinion_notices", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.OpinionResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<int>("AnsweredById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_by_id");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<int>("OpinionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opinion_id");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<int?>("PublishedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_by_id");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_opinion_responses");
+
+                    b.HasIndex("AnsweredById")
+                        .HasDatabaseName("ix_opinion_responses_answered_by_id");
+
+                    b.HasIndex("OpinionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_opinion_responses_opinion_id");
+
+                    b.HasIndex("PublishedById")
+                        .HasDatabaseName("ix_opinion_responses_published_by_id");
+
+                    b.ToTable("opinion_responses", (string)null);
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Evidence.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -996,6 +1371,28 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_targets_indicator_code_org_unit_id_target_year");
 
                     b.ToTable("targets", (string)null);
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Public.PublicPhoto", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("AttachmentId")
+                        .HasName("pk_public_photos");
+
+                    b.ToTable("public_photos", (string)null);
                 });
 
             modelBuilder.Entity("ThreeClears.Web.Features.Ratings.Rating", b =>
@@ -2328,6 +2725,144 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.Navigation("Holidays");
                 });
 
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.Draft", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_drafts_asp_net_users_created_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_drafts_org_unit_org_unit_id");
+
+                    b.Navigation("CreatedBy");
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.DraftConference", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Drafts.Draft", "Draft")
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_draft_conferences_drafts_draft_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "Organizer")
+                        .WithMany()
+                        .HasForeignKey("OrganizerOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_draft_conferences_org_unit_organizer_org_unit_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "RecordedBy")
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_draft_conferences_asp_net_users_recorded_by_id");
+
+                    b.Navigation("Draft");
+
+                    b.Navigation("Organizer");
+
+                    b.Navigation("RecordedBy");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.DraftSection", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Drafts.Draft", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_draft_sections_drafts_draft_id");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.Opinion", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Drafts.DraftConference", "Conference")
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_opinions_draft_conferences_conference_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Drafts.Draft", "Draft")
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_opinions_drafts_draft_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "RecordedBy")
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_opinions_asp_net_users_recorded_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Drafts.DraftSection", "Section")
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_opinions_draft_sections_section_id");
+
+                    b.Navigation("Conference");
+
+                    b.Navigation("Draft");
+
+                    b.Navigation("RecordedBy");
+
+                    b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.OpinionNotice", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Drafts.Opinion", "Opinion")
+                        .WithMany()
+                        .HasForeignKey("OpinionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_opinion_notices_opinions_opinion_id");
+
+                    b.Navigation("Opinion");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.OpinionResponse", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "AnsweredBy")
+                        .WithMany()
+                        .HasForeignKey("AnsweredById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_opinion_responses_asp_net_users_answered_by_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Drafts.Opinion", "Opinion")
+                        .WithOne("Response")
+                        .HasForeignKey("ThreeClears.Web.Features.Drafts.OpinionResponse", "OpinionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_opinion_responses_opinions_opinion_id");
+
+                    b.HasOne("ThreeClears.Web.Features.Access.AppUser", "PublishedBy")
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_opinion_responses_asp_net_users_published_by_id");
+
+                    b.Navigation("AnsweredBy");
+
+                    b.Navigation("Opinion");
+
+                    b.Navigation("PublishedBy");
+                });
+
             modelBuilder.Entity("ThreeClears.Web.Features.Evidence.Attachment", b =>
                 {
                     b.HasOne("ThreeClears.Web.Features.Organisation.OrgUnit", "OrgUnit")
@@ -2477,6 +3012,16 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
                     b.Navigation("OrgUnit");
 
                     b.Navigation("OwnerUser");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Public.PublicPhoto", b =>
+                {
+                    b.HasOne("ThreeClears.Web.Features.Evidence.Attachment", null)
+                        .WithOne()
+                        .HasForeignKey("ThreeClears.Web.Features.Public.PublicPhoto", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_public_photos_attachments_attachment_id");
                 });
 
             modelBuilder.Entity("ThreeClears.Web.Features.Ratings.Rating", b =>
@@ -2851,6 +3396,16 @@ namespace ThreeClears.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ThreeClears.Web.Features.Access.AppUser", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.Draft", b =>
+                {
+                    b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("ThreeClears.Web.Features.Drafts.Opinion", b =>
+                {
+                    b.Navigation("Response");
                 });
 
             modelBuilder.Entity("ThreeClears.Web.Features.Organisation.OrgUnit", b =>

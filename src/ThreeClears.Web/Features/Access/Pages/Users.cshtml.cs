@@ -11,7 +11,7 @@ public sealed class UsersModel(AccessService access, Caller caller) : AppPage
 {
     public const int Size = 50;
     [BindProperty(SupportsGet = true)] public string? OrgUnit { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNo { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNo { get; set; } = 1;
     public PageOf<UserDto>? Result { get; private set; }
     public bool CanAdminister { get; private set; }
 

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ThreeClears.Domain.Access;
 using ThreeClears.Web.Data;
@@ -10,7 +10,10 @@ using ThreeClears.Web.Infrastructure.Auth;
 
 namespace ThreeClears.Web.Features.Home.Pages;
 
-[Authorize]
+/// <summary>
+/// The home page of a logged-in official. Anonymous visitors land on the public portal instead:
+/// the citizen's front door (PRODUCT.md §2), with a link to log in.
+/// </summary>
 public sealed class IndexModel(AccessService access, Caller caller, ThreeClearsDb db, AuditChainer chainer) : AppPage
 {
     public MeDto? Me { get; private set; }
@@ -19,7 +22,14 @@ public sealed class IndexModel(AccessService access, Caller caller, ThreeClearsD
     public int OfficialsInScope { get; private set; }
     public AuditHead? Head { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!caller.IsAuthenticated) return LocalRedirect("/portal");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         Me = await access.MeAsync(ct);
         UnitName = await db.Set<OrgUnit>().Where(u => u.Code == Me.OrgUnitCode).Select(u => u.Name).FirstAsync(ct);

@@ -19,7 +19,7 @@ public sealed class BoardModel(TasksService tasks, Caller caller, ThreeClearsDb 
     public const int Size = 50;
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Group { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNo { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNo { get; set; } = 1;
     public TaskBoard? Board { get; private set; }
     public List<BoardUnit> Units { get; private set; } = [];
 

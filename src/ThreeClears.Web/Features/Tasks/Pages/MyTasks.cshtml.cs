@@ -12,7 +12,7 @@ public sealed class MyTasksModel(TasksService tasks, Caller caller) : AppPage
 {
     public const int Size = 20;
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNo { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNo { get; set; } = 1;
     public PageOf<TaskListItem>? Result { get; private set; }
     public bool Assigned => Tab == "assigned";
     public bool CanAssign { get; private set; }
@@ -27,5 +27,5 @@ public sealed class MyTasksModel(TasksService tasks, Caller caller) : AppPage
         CanAssign = !(await caller.UnitsWithAsync(Permission.AssignTasks, ct)).IsEmpty;
     }
 
-    public string PageLink(int page) => Assigned ? $"?tab=assigned&page={page}" : $"?page={page}";
+    public string PageLink(int page) => Assigned ? $"?tab=assigned&p={page}" : $"?p={page}";
 }

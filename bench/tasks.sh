@@ -24,9 +24,12 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; stop_postgres' EXIT
 for _ in $(seq 1 300); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
 
 echo "Seeding 2,000 officials and 50,000 tasks (25 each) …"
+# The demo has tasks of its own, and the server holds a block of ids from the HiLo sequence (blocks
+# of 100): the seeded tasks are numbered after both.
+base_id=$(psql_ -c "SELECT greatest((SELECT COALESCE(max(id), 0) FROM tasks), (SELECT last_value FROM tasks_hilo)) + 100")
 # A province as the issue sizes it: 2,000 officials spread over the units, 25 tasks each, every
 # official's tasks numbered together so a workload can pick one of them. Passwords are 'demo'.
-psql_ <<'SQL'
+psql_ -v base="$base_id" <<'SQL'
 INSERT INTO users (full_name, org_unit_id, position, version, created_at, user_name, normalized_user_name, email_confirmed,
   password_hash, security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
 SELECT 'Cán bộ ' || g, u.id, 'Chuyên viên', 1, now(), 'bench' || lpad(g::text, 4, '0'), 'BENCH' || lpad(g::text, 4, '0'), false,
@@ -42,12 +45,12 @@ WITH owners AS (SELECT id, org_unit_id, row_number() OVER (ORDER BY user_name) A
 INSERT INTO tasks (id, title, product_description, product_unit, target_quantity, original_target_quantity, kind, owner_id,
   owner_org_unit_id, assigned_by_id, start_date, due_date, created_on, created_at, delivered_quantity, status, status_on,
   reassignments, overdue_escalated, version)
-SELECT (o.n - 1) * 25 + k, 'Việc số ' || k || ' của cán bộ ' || o.n, 'Sản phẩm cuối cùng', 'km', 10, 10,
+SELECT :base + (o.n - 1) * 25 + k, 'Việc số ' || k || ' của cán bộ ' || o.n, 'Sản phẩm cuối cùng', 'km', 10, 10,
   (ARRAY['Output','Outcome','Process'])[1 + k % 3], o.id, o.org_unit_id, director.id,
   DATE '2026-01-01', DATE '2026-01-01' + (k * 29 % 700), DATE '2026-01-01', now(), 0,
   (ARRAY['OnTrack','AtRisk','Overdue','NotStarted','CompletedOnTime'])[1 + k % 5], CURRENT_DATE, 0, false, 1
 FROM owners o CROSS JOIN generate_series(1, 25) k CROSS JOIN director;
-SELECT setval('tasks_hilo', 50001);
+SELECT setval('tasks_hilo', :base + 50001);
 VACUUM ANALYZE;
 SQL
 echo "tasks: $(psql_ -c 'SELECT count(*) FROM tasks'), officials: $(psql_ -c 'SELECT count(*) FROM users')"
@@ -57,8 +60,8 @@ director=$(token director.xd)
 officer=$(token bench0001)
 # 64 officials report progress at once, each on their own 25 tasks.
 tokens=$(mktemp)
-for i in $(seq 1 64); do echo "$(token "bench$(printf %04d "$i")") $(( (i - 1) * 25 + 1 )) $(( i * 25 ))"; done > "$tokens"
-export BENCH_FIRST_ID=1 BENCH_LAST_ID=25 BENCH_OWNER=officer.xd BENCH_TOKENS=$tokens
+for i in $(seq 1 64); do echo "$(token "bench$(printf %04d "$i")") $(( base_id + (i - 1) * 25 + 1 )) $(( base_id + i * 25 ))"; done > "$tokens"
+export BENCH_FIRST_ID=$(( base_id + 1 )) BENCH_LAST_ID=$(( base_id + 25 )) BENCH_OWNER=officer.xd BENCH_TOKENS=$tokens
 
 # BENCH_HOLD=seconds keeps the seeded server up for profiling before the runs (details in /tmp/threeclears-bench.env).
 if [ -n "${BENCH_HOLD:-}" ]; then

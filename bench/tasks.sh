@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 secs=${1:-20}
 source scripts/lib/postgres.sh
 ensure_packages wrk
-start_postgres -c shared_buffers=512MB
+# BENCH_PG_OPTS adds server settings, e.g. "-c shared_preload_libraries=pg_stat_statements" for profiling.
+start_postgres -c shared_buffers=512MB ${BENCH_PG_OPTS:-}
 psql_() { psql -h 127.0.0.1 -p "$pg_port" -U threeclears -d threeclears -v ON_ERROR_STOP=1 -qtA "$@"; }
 psql -h 127.0.0.1 -p "$pg_port" -U threeclears -d postgres -qc "CREATE DATABASE threeclears"
 

@@ -247,6 +247,16 @@ public abstract class SweepTests(AppFixture app)
             }
         }
         Assert.NotNull(await sweep.TryRunAsync(asOf, CancellationToken.None));
+        if (app.Provider == "postgres")
+        {
+            // Pooled connections go back unreset (DatabaseSetup.WithAutoPrepare): the sweep must
+            // release its session lock itself, or the next user of that connection would hold it.
+            await using var check = new NpgsqlConnection(app.ConnectionString);
+            await check.OpenAsync();
+            await using var held = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", check);
+            Assert.Equal(0L, (long)(await held.ExecuteScalarAsync())!);
+        }
     }
 }
 

@@ -13,6 +13,14 @@ namespace ThreeClears.Web.Features.Audit;
 public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChainer> log) : BackgroundService
 {
     private const int Batch = 2000;
+
+    /// <summary>
+    /// After a batch the chainer lets entries gather this long before the next: under a thousand
+    /// writes a second it chains a few dozen batches of many entries, not hundreds of tiny ones,
+    /// each with its own lock, round trips and commit. Readers of the chain chain first, so
+    /// nobody sees the gap.
+    /// </summary>
+    internal static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(100);
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -32,6 +40,7 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
             {
                 await _wake.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
                 await ChainPendingAsync(stoppingToken);
+                await Task.Delay(Gather, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
             catch (Exception e)
@@ -90,11 +99,21 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
     }
 
     /// <summary>
-    /// One UPDATE … FROM (VALUES …) statement for the whole batch (both stores support it): chaining a
-    /// thousand entries is one round trip, not a thousand tracked entities.
+    /// One statement for the whole batch, not a thousand tracked entities. On PostgreSQL the rows go
+    /// as four arrays, so the statement's text is the same for every batch and stays prepared; SQLite
+    /// takes an UPDATE … FROM (VALUES …) of up to 500 rows.
     /// </summary>
     private static async Task WriteChainAsync(ThreeClearsDb db, List<(long Id, long Sequence, string PreviousHash, string Hash)> rows, CancellationToken ct)
     {
+        if (db.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE audit_entries AS a SET sequence = v.seq, previous_hash = v.prev, hash = v.hash " +
+                "FROM unnest({0}::bigint[], {1}::bigint[], {2}::text[], {3}::text[]) AS v(id, seq, prev, hash) WHERE a.id = v.id",
+                [rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Sequence).ToArray(),
+                 rows.Select(r => r.PreviousHash).ToArray(), rows.Select(r => r.Hash).ToArray()], ct);
+            return;
+        }
         const int PerStatement = 500;
         for (var start = 0; start < rows.Count; start += PerStatement)
         {
@@ -105,20 +124,16 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
             {
                 if (i > 0) values.Append(", ");
                 var n = i * 4;
-                // PostgreSQL needs the VALUES columns typed; SQLite takes the casts as written.
-                values.Append(db.IsPostgres
-                    ? $"({{{n}}}::bigint, {{{n + 1}}}::bigint, {{{n + 2}}}::text, {{{n + 3}}}::text)"
-                    : $"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}})");
+                values.Append($"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}})");
                 parameters.Add(chunk[i].Id);
                 parameters.Add(chunk[i].Sequence);
                 parameters.Add(chunk[i].PreviousHash);
                 parameters.Add(chunk[i].Hash);
             }
-            var sql = db.IsPostgres
-                ? $"UPDATE audit_entries AS a SET sequence = v.seq, previous_hash = v.prev, hash = v.hash FROM (VALUES {values}) AS v(id, seq, prev, hash) WHERE a.id = v.id"
-                : $"WITH v(id, seq, prev, hash) AS (VALUES {values}) UPDATE audit_entries SET sequence = v.seq, previous_hash = v.prev, hash = v.hash FROM v WHERE audit_entries.id = v.id";
 #pragma warning disable EF1002 // The SQL holds only placeholders; every value is a parameter.
-            await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+            await db.Database.ExecuteSqlRawAsync(
+                $"WITH v(id, seq, prev, hash) AS (VALUES {values}) UPDATE audit_entries SET sequence = v.seq, previous_hash = v.prev, hash = v.hash FROM v WHERE audit_entries.id = v.id",
+                parameters, ct);
 #pragma warning restore EF1002
         }
     }

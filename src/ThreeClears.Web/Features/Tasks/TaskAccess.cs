@@ -27,10 +27,14 @@ public sealed class TaskAccess(ThreeClearsDb db, Caller caller)
             : throw new NotFoundException($"'{idOrCode}' is not a task id or code.");
     }
 
-    /// <summary>The task (tracked), or 404; then 403 unless the caller may read it.</summary>
-    public async Task<TaskItem> ReadableAsync(int id, CancellationToken ct)
+    /// <summary>
+    /// The task (tracked), or 404; then 403 unless the caller may read it. With
+    /// <paramref name="withMilestones"/> its milestones come in the same query.
+    /// </summary>
+    public async Task<TaskItem> ReadableAsync(int id, CancellationToken ct, bool withMilestones = false)
     {
-        var task = await db.Set<TaskItem>().FirstOrDefaultAsync(t => t.Id == id, ct)
+        IQueryable<TaskItem> tasks = withMilestones ? db.Set<TaskItem>().Include(t => t.Milestones) : db.Set<TaskItem>();
+        var task = await tasks.FirstOrDefaultAsync(t => t.Id == id, ct)
                    ?? throw new NotFoundException($"No task has id {id}.");
         if (!await CanReadAsync(task, ct)) throw new ForbiddenException("This task is outside your units.");
         return task;
@@ -45,9 +49,9 @@ public sealed class TaskAccess(ThreeClearsDb db, Caller caller)
     }
 
     /// <summary>The task for its owner's own actions (report, escalate, consult): anyone else gets 403.</summary>
-    public async Task<TaskItem> OwnedAsync(int id, CancellationToken ct)
+    public async Task<TaskItem> OwnedAsync(int id, CancellationToken ct, bool withMilestones = false)
     {
-        var task = await ReadableAsync(id, ct);
+        var task = await ReadableAsync(id, ct, withMilestones);
         if (task.OwnerId != caller.UserId) throw new ForbiddenException("Only the task's owner may do this.");
         return task;
     }

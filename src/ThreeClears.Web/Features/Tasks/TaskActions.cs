@@ -17,8 +17,8 @@ namespace ThreeClears.Web.Features.Tasks;
 public sealed class TaskActions(ThreeClearsDb db, Caller caller, TaskAccess access, TasksService tasks, AuditLog audit, AppClock clock)
 {
     /// <summary>
-    /// A report is the hot path of the product (every official, every week): it reads the task and
-    /// its milestones and writes the report, the task and the audit entry in one round trip.
+    /// A report is the hot path of the product (every official, every week): it reads the task with
+    /// its milestones in one round trip and writes the report, the task and the audit entry in another.
     /// </summary>
     public async Task<ProgressResult> ReportProgressAsync(int id, ProgressRequest req, HttpContext http, CancellationToken ct)
     {
@@ -39,7 +39,7 @@ public sealed class TaskActions(ThreeClearsDb db, Caller caller, TaskAccess acce
 
     private async Task<ProgressResult> ReportProgressOnceAsync(int id, ProgressRequest req, HttpContext http, CancellationToken ct)
     {
-        var task = await access.OwnedAsync(id, ct);
+        var task = await access.OwnedAsync(id, ct, withMilestones: true);
         Versions.Check(http, task.Version, required: true);
         TaskAccess.RequireOpen(task);
         var checks = new Checks();
@@ -61,7 +61,6 @@ public sealed class TaskActions(ThreeClearsDb db, Caller caller, TaskAccess acce
         db.Add(report);
         task.DeliveredQuantity = report.CumulativeQuantity;
         task.LastReportOn = today;
-        task.Milestones = await MilestonesAsync(id, ct);
         // The latest report is the delivered quantity today, so it alone decides today's status.
         TasksService.Refresh(task, [new ProgressReport(today, report.CumulativeQuantity)], today);
         var result = TaskStatusRule.Evaluate(TasksService.Facts(task, task.Milestones, [new ProgressReport(today, report.CumulativeQuantity)], null), today);

@@ -73,9 +73,12 @@ public sealed class TasksService(ThreeClearsDb db, Caller caller, TaskAccess acc
             Contributors = [.. contributors.Select(id => new TaskContributor { UserId = id })],
         };
         Refresh(task, [], today);
-        db.Add(task);
         // On PostgreSQL the id comes from a HiLo block when the task is added, so the task, its
         // milestones and its audit entry go in one round trip. SQLite numbers rows on insert.
+        // AddAsync, not Add: when a block runs out, Add fetches the next one synchronously while
+        // the other creates wait on EF's lock, also synchronously, and under load (32 at once) that
+        // starved the thread pool for seconds.
+        await db.AddAsync(task, ct);
         await using var tx = task.Id <= 0 ? await db.Database.BeginTransactionAsync(ct) : null;
         if (tx is not null) await db.SaveChangesAsync(ct);
         audit.Record("task", task.Id, "create", null, new

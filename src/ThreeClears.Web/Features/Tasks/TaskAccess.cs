@@ -29,11 +29,14 @@ public sealed class TaskAccess(ThreeClearsDb db, Caller caller)
 
     /// <summary>
     /// The task (tracked), or 404; then 403 unless the caller may read it. With
-    /// <paramref name="withMilestones"/> its milestones come in the same query.
+    /// <paramref name="withMilestones"/> its milestones come in the same query. With
+    /// <paramref name="lockRow"/> (PostgreSQL, inside the caller's transaction) the row is locked
+    /// until that transaction ends, so a concurrent change waits instead of conflicting.
     /// </summary>
-    public async Task<TaskItem> ReadableAsync(int id, CancellationToken ct, bool withMilestones = false)
+    public async Task<TaskItem> ReadableAsync(int id, CancellationToken ct, bool withMilestones = false, bool lockRow = false)
     {
-        IQueryable<TaskItem> tasks = withMilestones ? db.Set<TaskItem>().Include(t => t.Milestones) : db.Set<TaskItem>();
+        var tasks = lockRow ? db.Set<TaskItem>().FromSql($"SELECT * FROM tasks WHERE id = {id} FOR UPDATE") : db.Set<TaskItem>();
+        if (withMilestones) tasks = tasks.Include(t => t.Milestones);
         var task = await tasks.FirstOrDefaultAsync(t => t.Id == id, ct)
                    ?? throw new NotFoundException($"No task has id {id}.");
         if (!await CanReadAsync(task, ct)) throw new ForbiddenException("This task is outside your units.");
@@ -49,9 +52,9 @@ public sealed class TaskAccess(ThreeClearsDb db, Caller caller)
     }
 
     /// <summary>The task for its owner's own actions (report, escalate, consult): anyone else gets 403.</summary>
-    public async Task<TaskItem> OwnedAsync(int id, CancellationToken ct, bool withMilestones = false)
+    public async Task<TaskItem> OwnedAsync(int id, CancellationToken ct, bool withMilestones = false, bool lockRow = false)
     {
-        var task = await ReadableAsync(id, ct, withMilestones);
+        var task = await ReadableAsync(id, ct, withMilestones, lockRow);
         if (task.OwnerId != caller.UserId) throw new ForbiddenException("Only the task's owner may do this.");
         return task;
     }

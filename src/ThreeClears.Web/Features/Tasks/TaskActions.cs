@@ -23,7 +23,9 @@ public sealed class TaskActions(ThreeClearsDb db, Caller caller, TaskAccess acce
     public async Task<ProgressResult> ReportProgressAsync(int id, ProgressRequest req, HttpContext http, CancellationToken ct)
     {
         // "If-Match: *" accepts whatever version is current, so losing a race with another report
-        // of the same task is not the caller's conflict: read the task again and report once more.
+        // of the same task is not the caller's conflict. On PostgreSQL the report locks the task's
+        // row as it reads it, so the second report waits for the first instead of losing; elsewhere
+        // (SQLite) the loser reads the task again and reports once more.
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -39,7 +41,11 @@ public sealed class TaskActions(ThreeClearsDb db, Caller caller, TaskAccess acce
 
     private async Task<ProgressResult> ReportProgressOnceAsync(int id, ProgressRequest req, HttpContext http, CancellationToken ct)
     {
-        var task = await access.OwnedAsync(id, ct, withMilestones: true);
+        var lockRow = db.IsPostgres && Versions.IsAny(http);
+        // BEGIN goes out with the locking read: still one round trip to read and one to write.
+        await using var tx = lockRow ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (tx is not null) db.Database.AutoSavepointsEnabled = false; // the pooled context resets it
+        var task = await access.OwnedAsync(id, ct, withMilestones: true, lockRow);
         Versions.Check(http, task.Version, required: true);
         TaskAccess.RequireOpen(task);
         var checks = new Checks();
@@ -68,7 +74,8 @@ public sealed class TaskActions(ThreeClearsDb db, Caller caller, TaskAccess acce
         audit.Record("task", id, "reportProgress", null,
             new { report.CumulativeQuantity, report.Note, report.ReportedOn, attachments = files.Select(f => new { f.Id, f.Sha256, f.FileName }) },
             task.OwnerOrgUnitId);
-        await audit.SaveAsync(ct);
+        if (tx is not null) await audit.CommitAsync(tx, ct);
+        else await audit.SaveAsync(ct);
         return new ProgressResult(id, report.Id, report.ReportedOn, report.CumulativeQuantity, result.Status.ToApi(),
             result.ExpectedFraction, result.ActualFraction, task.Version);
     }

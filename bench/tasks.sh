@@ -100,10 +100,15 @@ run() { # name, token, script, [path], [cookie], [connections]
   pg_us=$(( (pg1 - pg0) * 1000000 / $(getconf CLK_TCK) / (total > 0 ? total : 1) ))
   results+=("$(printf '| %-34s | %10s | %8s | %8s | %7s | %7s | %7s |' "$name" "$rps" "$p50" "$p99" "$non2xx" "$app_us" "$pg_us")")
 }
-# Warm-up: the first seconds of a fresh process are JIT compilation, not the product.
-BENCH_TOKEN=$officer BENCH_PATH="/api/tasks?owner=bench0001&open=true&pageSize=25" wrk -t2 -c32 -d5s -s bench/wrk/get.lua "$base" >/dev/null
-BENCH_TOKEN=$director wrk -t2 -c32 -d5s -s bench/wrk/create.lua "$base" >/dev/null
-wrk -t2 -c32 -d5s -s bench/wrk/progress.lua "$base" >/dev/null
+# Warm-up: the first half minute of a fresh process under load is mostly the JIT compiling each
+# path again with its full optimisations (on 2 busy cores a path took 30 s to reach its steady CPU
+# per request), not the product a node serving for days runs. BENCH_WARM=seconds per path.
+warm=${BENCH_WARM:-12}
+BENCH_TOKEN=$officer BENCH_PATH="/api/tasks?owner=bench0001&open=true&pageSize=25" wrk -t2 -c32 -d${warm}s -s bench/wrk/get.lua "$base" >/dev/null
+BENCH_TOKEN=$officer BENCH_PATH="/api/tasks/{id}" wrk -t2 -c32 -d${warm}s -s bench/wrk/get.lua "$base" >/dev/null
+BENCH_COOKIE=$page_cookie BENCH_PATH="/tasks/{id}" wrk -t2 -c32 -d${warm}s -s bench/wrk/get.lua "$base" >/dev/null
+BENCH_TOKEN=$director wrk -t2 -c32 -d${warm}s -s bench/wrk/create.lua "$base" >/dev/null
+wrk -t2 -c32 -d${warm}s -s bench/wrk/progress.lua "$base" >/dev/null
 run "list: owner's open tasks, 25/page" "$officer" get.lua "/api/tasks?owner=bench0001&open=true&pageSize=25"
 run "get one task (API)" "$officer" get.lua "/api/tasks/{id}"
 run "task page (HTML), 1 connection" "" get.lua "/tasks/{id}" "$page_cookie" 1

@@ -80,13 +80,16 @@ page_cookie="tc_auth=$(awk '$6 == "tc_auth" {print $7}' "$jar")"
 # CPU ticks (user + system) used so far by the given processes.
 cpu_ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat") )); done; echo $t; }
 pg_pids() { local main; main=$(head -n 1 "$pg_dir/data/postmaster.pid"); echo "$main" $(pgrep -P "$main"); }
-run() { # name, token, script, [path], [cookie], [connections]
-  local name=$1 tok=$2 script=$3 path=${4:-} cookie=${5:-} conns=${6:-32}
+run() { # name, token, script, [path], [cookie], [connections], [pause ms: paced, see wrk/paced.lua]
+  local name=$1 tok=$2 script=$3 path=${4:-} cookie=${5:-} conns=${6:-32} pause=${7:-}
   # BENCH_ONLY=regex runs only the workloads whose name matches.
   [[ -z "${BENCH_ONLY:-}" || "$name" =~ $BENCH_ONLY ]] || return 0
   local app0 pg0 app1 pg1
   app0=$(cpu_ticks "$server"); pg0=$(cpu_ticks $(pg_pids))
-  BENCH_TOKEN=$tok BENCH_PATH=$path BENCH_COOKIE=$cookie wrk -t$(( conns < 2 ? 1 : ${BENCH_THREADS:-2} )) -c"$conns" -d"${secs}s" --latency -s "bench/wrk/$script" "$base" > "$log.wrk" 2>&1
+  local lua="bench/wrk/$script"
+  [ -n "$pause" ] && lua=bench/wrk/paced.lua
+  BENCH_TOKEN=$tok BENCH_PATH=$path BENCH_COOKIE=$cookie BENCH_SCRIPT=$script BENCH_PAUSE_MS=$pause \
+    wrk -t$(( conns < 2 ? 1 : ${BENCH_THREADS:-2} )) -c"$conns" -d"${secs}s" --latency -s "$lua" "$base" > "$log.wrk" 2>&1
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' "$log.wrk")
   p50=$(awk '$1=="50%" {print $2}' "$log.wrk")
@@ -115,6 +118,11 @@ run "task page (HTML), 1 connection" "" get.lua "/tasks/{id}" "$page_cookie" 1
 run "task page (HTML), 32 connections" "" get.lua "/tasks/{id}" "$page_cookie"
 run "create task" "$director" create.lua
 run "report progress" "$officer" progress.lua
+# The same three at about the rate the issue names (32 connections, random pauses): the rows above
+# are full speed, where latency is mostly waiting for a turn on the 2 cores shared with wrk.
+run "list, paced to about 2,000 req/s" "$officer" get.lua "/api/tasks?owner=bench0001&open=true&pageSize=25" "" 32 12
+run "create, paced to about 1,000 req/s" "$director" create.lua "" "" 32 25
+run "progress, paced to about 1,000 req/s" "$officer" progress.lua "" "" 32 25
 
 echo
 echo "ThreeClears tasks benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), wrk -t${BENCH_THREADS:-2} -c32 -d${secs}s, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}')"

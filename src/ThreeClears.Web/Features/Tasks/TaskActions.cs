@@ -42,7 +42,7 @@ public sealed class TaskActions(ThreeClearsDb db, Caller caller, TaskAccess acce
     private async Task<ProgressResult> ReportProgressOnceAsync(int id, ProgressRequest req, HttpContext http, CancellationToken ct)
     {
         var lockRow = db.IsPostgres && Versions.IsAny(http);
-        // BEGIN goes out with the locking read: still one round trip to read and one to write.
+        // BEGIN goes out with the locking read, so the lock adds no round trip: read, write, commit.
         await using var tx = lockRow ? await db.Database.BeginTransactionAsync(ct) : null;
         if (tx is not null) db.Database.AutoSavepointsEnabled = false; // the pooled context resets it
         var task = await access.OwnedAsync(id, ct, withMilestones: true, lockRow);
